@@ -1,0 +1,578 @@
+package app.rapport.application.eventstore;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.bson.Document;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+/**
+ * Rapport's Axon event store on the MongoDB driver.
+ *
+ * <h2>Layout</h2>
+ * One document per commit (one {@code appendEvents} call), so a commit is stored all or nothing without
+ * transactions. Its {@code _id} is the global index of its first event; the commit's events take the
+ * following indexes. Its {@code keys} array holds {@code aggregateId#sequence} for every event and carries a
+ * unique multikey index, so two commits that claim the same aggregate version conflict, however many events
+ * each one holds.
+ *
+ * <h2>Cost</h2>
+ * Every hot path is an exact-match lookup on a unique index ({@code _id} or {@code keys}, both with
+ * {@code $in}), the only kind of query the embedded backend serves without scanning the collection:
+ * <ul>
+ * <li>append: one counter increment and one insert;</li>
+ * <li>aggregate load: one snapshot lookup, then {@code $in} over the next sequence numbers;</li>
+ * <li>tracking: {@code $in} over the token's gaps and the next window of global indexes.</li>
+ * </ul>
+ *
+ * <h2>Gaps</h2>
+ * Global indexes are taken from a counter before the insert, so writers may commit out of order. Readers
+ * carry the indexes they have not seen yet as gaps in a {@link GapAwareTrackingToken} and look for them
+ * again on every fetch. A writer that fails after taking its indexes stores an empty "abandoned" commit
+ * in their place, so readers stop waiting at once. A writer that is too slow to insert within
+ * {@code writeDeadline} abandons its commit; readers therefore drop a gap once a later commit is older than
+ * {@code gapTimeout}, knowing it can no longer be filled.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    static final String EVENTS = "events";
+    static final String SNAPSHOTS = "snapshots";
+    static final String SEQUENCES = "sequences";
+    static final String KEYS_INDEX = "aggregate_sequence";
+    static final long FIRST_GLOBAL_INDEX = 1;
+
+    private static final String EVENT_COUNTER = "events";
+    private static final int FIRST_AGGREGATE_WINDOW = 32;
+    private static final int MAX_TRACKING_WINDOW = 4096;
+    private static final int TOKEN_PROBE_WIDTH = 64;
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final MongoCollection<Document> sequences;
+    private final AppendDurability durability;
+    private final Clock clock;
+    private final int maxGapOffset;
+    private final Duration gapTimeout;
+    private final Duration writeDeadline;
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
+        this.events = builder.database.getCollection(EVENTS).withWriteConcern(durable);
+        this.snapshots = builder.database.getCollection(SNAPSHOTS);
+        this.sequences = builder.database.getCollection(SEQUENCES).withWriteConcern(durable);
+        this.durability = builder.durability;
+        this.clock = builder.clock;
+        this.maxGapOffset = builder.maxGapOffset;
+        this.gapTimeout = builder.gapTimeout;
+        this.writeDeadline = builder.writeDeadline;
+        createSchema();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    private void createSchema() {
+        events.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).name(KEYS_INDEX));
+        try {
+            sequences.insertOne(new Document("_id", EVENT_COUNTER).append("value", FIRST_GLOBAL_INDEX - 1));
+        } catch (MongoWriteException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- appending
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> eventMessages, Serializer serializer) {
+        if (eventMessages.isEmpty()) {
+            return;
+        }
+        List<DomainEventMessage<?>> messages = new ArrayList<>(eventMessages.size());
+        List<Document> entries = new ArrayList<>(eventMessages.size());
+        List<String> keys = new ArrayList<>(eventMessages.size());
+        for (EventMessage<?> eventMessage : eventMessages) {
+            DomainEventMessage<?> message = EventUtils.asDomainEventMessage(eventMessage);
+            messages.add(message);
+            entries.add(toEntry(message, serializer));
+            if (message.getType() != null) {
+                keys.add(aggregateKey(message.getAggregateIdentifier(), message.getSequenceNumber()));
+            }
+        }
+        int count = messages.size();
+        long allocatedAt = clock.millis();
+        long firstIndex = allocate(count);
+        if (keys.isEmpty()) {
+            keys.add(globalKey(firstIndex));
+        }
+        Document commit = new Document("_id", firstIndex)
+                .append("count", count)
+                .append("keys", keys)
+                .append("storedAt", clock.millis())
+                .append("events", entries);
+        if (clock.millis() - allocatedAt > writeDeadline.toMillis()) {
+            abandon(firstIndex, count);
+            throw new EventStoreException("Storing events took longer than " + writeDeadline
+                                                  + "; nothing was stored, the command may be retried");
+        }
+        try {
+            events.insertOne(commit);
+        } catch (MongoWriteException e) {
+            if (isDuplicateKey(e) && e.getError().getMessage().contains(KEYS_INDEX)) {
+                abandon(firstIndex, count);
+                handlePersistenceException(e, firstDomainEvent(messages));
+            }
+            settleUnknownOutcome(firstIndex, count, e);
+            return;
+        } catch (MongoException e) {
+            settleUnknownOutcome(firstIndex, count, e);
+            return;
+        }
+        durability.makeDurable();
+    }
+
+    /**
+     * After an error whose outcome is unknown (a timeout, a lost connection) the commit may or may not have
+     * been stored. Claiming its position for an abandoned commit settles which: if that claim fails, the
+     * commit is there.
+     */
+    private void settleUnknownOutcome(long firstIndex, int count, MongoException cause) {
+        boolean abandoned;
+        try {
+            abandoned = abandon(firstIndex, count);
+        } catch (MongoException e) {
+            cause.addSuppressed(e);
+            throw new EventStoreException("Storing events failed and it is unknown whether they were stored", cause);
+        }
+        if (abandoned) {
+            throw new EventStoreException("Storing events failed; nothing was stored: " + cause.getMessage(), cause);
+        }
+        durability.makeDurable();
+    }
+
+    /** Fills the given positions with an empty commit, so readers need not wait for them. */
+    private boolean abandon(long firstIndex, int count) {
+        try {
+            events.insertOne(new Document("_id", firstIndex)
+                                     .append("count", count)
+                                     .append("keys", List.of(globalKey(firstIndex)))
+                                     .append("storedAt", clock.millis())
+                                     .append("events", List.of()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (isDuplicateKey(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private long allocate(int count) {
+        Document counter = sequences.findOneAndUpdate(Filters.eq("_id", EVENT_COUNTER),
+                                                      Updates.inc("value", (long) count),
+                                                      new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        if (counter == null) {
+            throw new EventStoreException("The event counter is missing from collection '" + SEQUENCES + "'");
+        }
+        return counter.get("value", Number.class).longValue() - count + 1;
+    }
+
+    private static DomainEventMessage<?> firstDomainEvent(List<DomainEventMessage<?>> messages) {
+        return messages.stream().filter(m -> m.getType() != null).findFirst().orElse(messages.get(0));
+    }
+
+    private static Document toEntry(DomainEventMessage<?> message, Serializer serializer) {
+        SerializedObject<String> payload = message.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = message.serializeMetaData(serializer, String.class);
+        return new Document("eventId", message.getIdentifier())
+                .append("aggregateType", message.getType())
+                .append("aggregateId", message.getAggregateIdentifier())
+                .append("sequence", message.getSequenceNumber())
+                .append("timestamp", message.getTimestamp().toString())
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+    }
+
+    // ---------------------------------------------------------------- snapshots
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        String aggregateId = snapshot.getAggregateIdentifier();
+        Document stored = snapshots.find(Filters.eq("_id", aggregateId)).projection(new Document("sequence", 1)).first();
+        if (stored != null && stored.get("sequence", Number.class).longValue() >= snapshot.getSequenceNumber()) {
+            return;
+        }
+        Document document = toEntry(snapshot, serializer).append("_id", aggregateId);
+        snapshots.replaceOne(Filters.eq("_id", aggregateId), document, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document snapshot = snapshots.find(Filters.eq("_id", aggregateIdentifier)).first();
+        return snapshot == null ? Stream.empty() : Stream.of(toDomainEventData(snapshot));
+    }
+
+    // ---------------------------------------------------------------- aggregates
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber,
+                                                                   int batchSize) {
+        List<DomainEventData<?>> result = new ArrayList<>();
+        long next = firstSequenceNumber;
+        int window = Math.min(FIRST_AGGREGATE_WINDOW, batchSize);
+        while (result.size() < batchSize) {
+            List<String> keys = new ArrayList<>(window);
+            for (long sequence = next; sequence < next + window; sequence++) {
+                keys.add(aggregateKey(aggregateIdentifier, sequence));
+            }
+            List<Document> found = new ArrayList<>();
+            for (Document commit : events.find(Filters.in("keys", keys))) {
+                for (Document entry : commit.getList("events", Document.class)) {
+                    if (aggregateIdentifier.equals(entry.getString("aggregateId"))
+                            && entry.getString("aggregateType") != null
+                            && sequenceOf(entry) >= next) {
+                        found.add(entry);
+                    }
+                }
+            }
+            found.sort(Comparator.comparingLong(MongoEventStorageEngine::sequenceOf));
+            long expected = next;
+            for (Document entry : found) {
+                if (sequenceOf(entry) != expected) {
+                    break;
+                }
+                result.add(toDomainEventData(entry));
+                expected++;
+            }
+            boolean windowFilled = expected >= next + window;
+            next = expected;
+            if (!windowFilled) {
+                break;
+            }
+            window = Math.min(window * 2, batchSize);
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        Optional<Long> last = readSnapshotData(aggregateIdentifier).findFirst().map(DomainEventData::getSequenceNumber);
+        long next = last.map(sequence -> sequence + 1).orElse(0L);
+        while (true) {
+            List<? extends DomainEventData<?>> batch = fetchDomainEvents(aggregateIdentifier, next, batchSize());
+            if (batch.isEmpty()) {
+                return last;
+            }
+            long lastInBatch = batch.get(batch.size() - 1).getSequenceNumber();
+            last = Optional.of(lastInBatch);
+            next = lastInBatch + 1;
+        }
+    }
+
+    // ---------------------------------------------------------------- tracking
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = asGapAwareToken(lastToken);
+        TrackingCursor cursor = new TrackingCursor(token, clock.millis() - gapTimeout.toMillis());
+        long windowStart = token == null ? FIRST_GLOBAL_INDEX : token.getIndex() + 1;
+        int window = batchSize;
+        List<Long> ids = token == null ? new ArrayList<>() : new ArrayList<>(token.getGaps());
+        Long head = null;
+        while (true) {
+            for (long id = windowStart; id < windowStart + window; id++) {
+                ids.add(id);
+            }
+            List<Document> commits = events.find(Filters.in("_id", ids)).into(new ArrayList<>());
+            commits.sort(Comparator.comparingLong(MongoEventStorageEngine::indexOf));
+            commits.forEach(cursor::consume);
+            if (!cursor.results.isEmpty()) {
+                return cursor.results;
+            }
+            // Nothing to deliver in this window: either the stream ends here, or abandoned commits or
+            // lost writes fill the window and more events follow beyond it.
+            long windowEnd = windowStart + window - 1;
+            if (head == null) {
+                head = headIndex();
+            }
+            if (windowEnd >= head) {
+                return cursor.results;
+            }
+            windowStart = windowEnd + 1;
+            window = Math.min(window * 2, MAX_TRACKING_WINDOW);
+            ids = new ArrayList<>();
+        }
+    }
+
+    /** Walks commits in global order, advancing the token over each event and recording what to deliver. */
+    private final class TrackingCursor {
+
+        private final long staleBefore;
+        private final List<TrackedEventData<?>> results = new ArrayList<>();
+        private GapAwareTrackingToken token;
+
+        private TrackingCursor(GapAwareTrackingToken token, long staleBefore) {
+            this.token = token;
+            this.staleBefore = staleBefore;
+        }
+
+        void consume(Document commit) {
+            long firstIndex = indexOf(commit);
+            int count = commit.get("count", Number.class).intValue();
+            List<Document> entries = commit.getList("events", Document.class);
+            if (token != null && token.hasGaps() && commit.get("storedAt", Number.class).longValue() < staleBefore) {
+                // Writers give up long before gapTimeout: a gap older than a stale commit stays empty.
+                token = GapAwareTrackingToken.newInstance(token.getIndex(), token.getGaps().tailSet(firstIndex));
+            }
+            for (int offset = 0; offset < count; offset++) {
+                long index = firstIndex + offset;
+                if (token != null && index <= token.getIndex() && !token.getGaps().contains(index)) {
+                    continue;
+                }
+                token = advance(token, index);
+                if (!entries.isEmpty()) {
+                    results.add(new TrackedDomainEventData<>(token, toDomainEventData(entries.get(offset))));
+                }
+            }
+        }
+
+        private GapAwareTrackingToken advance(GapAwareTrackingToken from, long index) {
+            if (from == null) {
+                long firstPossibleGap = Math.max(FIRST_GLOBAL_INDEX, index - maxGapOffset);
+                return GapAwareTrackingToken.newInstance(index, LongStream.range(firstPossibleGap, index).boxed().toList());
+            }
+            return from.advanceTo(index, maxGapOffset);
+        }
+    }
+
+    private long headIndex() {
+        Document counter = sequences.find(Filters.eq("_id", EVENT_COUNTER)).first();
+        return counter == null ? FIRST_GLOBAL_INDEX - 1 : counter.get("value", Number.class).longValue();
+    }
+
+    private static GapAwareTrackingToken asGapAwareToken(TrackingToken token) {
+        if (token == null || token instanceof GapAwareTrackingToken) {
+            return (GapAwareTrackingToken) token;
+        }
+        throw new IllegalArgumentException("Rapport's event store tracks with a GapAwareTrackingToken, not " + token);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return null;
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        long head = headIndex();
+        return head < FIRST_GLOBAL_INDEX ? null : GapAwareTrackingToken.newInstance(head, List.of());
+    }
+
+    /**
+     * The position just before the first commit stored at or after {@code at}, found by bisecting the global
+     * index with exact-match probes: O(log n) lookups rather than a scan.
+     */
+    @Override
+    public TrackingToken createTokenAt(Instant at) {
+        long low = FIRST_GLOBAL_INDEX;
+        long high = headIndex() + 1;
+        while (low < high) {
+            long middle = low + (high - low) / 2;
+            Document first = firstCommitFrom(middle, Math.min(middle + TOKEN_PROBE_WIDTH, high));
+            if (first == null) {
+                low = Math.min(middle + TOKEN_PROBE_WIDTH, high);
+            } else if (commitTime(first).isBefore(at)) {
+                low = indexOf(first) + first.get("count", Number.class).longValue();
+            } else {
+                high = middle;
+            }
+        }
+        long before = low - 1;
+        return before < FIRST_GLOBAL_INDEX ? null : GapAwareTrackingToken.newInstance(before, List.of());
+    }
+
+    private Document firstCommitFrom(long fromIndex, long toIndexExclusive) {
+        List<Long> ids = LongStream.range(fromIndex, toIndexExclusive).boxed().toList();
+        return events.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                     .min(Comparator.comparingLong(MongoEventStorageEngine::indexOf))
+                     .orElse(null);
+    }
+
+    private static long indexOf(Document commit) {
+        return commit.get("_id", Number.class).longValue();
+    }
+
+    private static Instant commitTime(Document commit) {
+        List<Document> entries = commit.getList("events", Document.class);
+        return entries.isEmpty()
+                ? Instant.ofEpochMilli(commit.get("storedAt", Number.class).longValue())
+                : Instant.parse(entries.get(0).getString("timestamp"));
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    private static DomainEventData<?> toDomainEventData(Document entry) {
+        return new GenericDomainEventEntry<>(entry.getString("aggregateType"),
+                                             entry.getString("aggregateId"),
+                                             sequenceOf(entry),
+                                             entry.getString("eventId"),
+                                             entry.getString("timestamp"),
+                                             entry.getString("payloadType"),
+                                             entry.getString("payloadRevision"),
+                                             entry.getString("payload"),
+                                             entry.getString("metaData"));
+    }
+
+    private static long sequenceOf(Document entry) {
+        return entry.get("sequence", Number.class).longValue();
+    }
+
+    static String aggregateKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "#" + sequenceNumber;
+    }
+
+    private static String globalKey(long globalIndex) {
+        return "~" + globalIndex;
+    }
+
+    static boolean isDuplicateKey(Exception exception) {
+        return exception instanceof MongoWriteException writeException
+                && writeException.getError().getCategory() == ErrorCategory.DUPLICATE_KEY;
+    }
+
+    // ---------------------------------------------------------------- builder
+
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private AppendDurability durability = AppendDurability.WRITE_CONCERN;
+        private Clock clock = Clock.systemUTC();
+        private int maxGapOffset = 10_000;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private Duration writeDeadline = Duration.ofSeconds(10);
+
+        protected Builder() {
+            persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        public Builder durability(AppendDurability durability) {
+            this.durability = durability;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** How far behind the newest index a gap may lie before readers stop looking for it. */
+        public Builder maxGapOffset(int maxGapOffset) {
+            this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        /** How old a later commit must be before readers stop waiting for a gap before it. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        /** How long a writer may take between taking its indexes and storing its commit. */
+        public Builder writeDeadline(Duration writeDeadline) {
+            this.writeDeadline = writeDeadline;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (database == null) {
+                throw new AxonConfigurationException("The event store needs a MongoDatabase");
+            }
+            if (durability == null || clock == null) {
+                throw new AxonConfigurationException("The event store needs a durability policy and a clock");
+            }
+            if (maxGapOffset <= 0) {
+                throw new AxonConfigurationException("maxGapOffset must be positive");
+            }
+            if (writeDeadline.compareTo(gapTimeout) >= 0) {
+                throw new AxonConfigurationException("writeDeadline must be shorter than gapTimeout, or readers could skip a late write");
+            }
+        }
+
+        public MongoEventStorageEngine build() {
+            validate();
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package app.rapport.application.storage;
+
+import app.rapport.application.eventstore.AppendDurability;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default store: an in-process MongoDB wire-protocol server keeping its data in one H2 file,
+ * listening on a loopback port, reached through the same driver as a real MongoDB.
+ */
+public final class EmbeddedMongoServer implements AutoCloseable {
+
+    public static final String FILE_NAME = "rapport.mv";
+
+    private final Path file;
+    private final H2Backend backend;
+    private final MongoServer server;
+    private final String connectionString;
+
+    private EmbeddedMongoServer(Path file, H2Backend backend, MongoServer server) {
+        this.file = file;
+        this.backend = backend;
+        this.server = server;
+        InetSocketAddress address = server.getLocalAddress();
+        this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
+    }
+
+    /** Starts a server on a free loopback port over the store file in {@code dataDirectory}. */
+    public static EmbeddedMongoServer start(Path dataDirectory) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.toAbsolutePath(), e);
+        }
+        Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
+        H2Backend backend = new H2Backend(file.toString());
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", 0);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        return new EmbeddedMongoServer(file, backend, server);
+    }
+
+    public String connectionString() {
+        return connectionString;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Commits the H2 file, so that everything written so far survives a crash of this process. */
+    public AppendDurability durability() {
+        return backend::commit;
+    }
+
+    @Override
+    public void close() {
+        server.shutdownNow();
+        backend.close();
+    }
+}

@@ -1,0 +1,1 @@
+package app.rapport.domain;
