@@ -1,0 +1,56 @@
+package app.rapport.application.eventstore;
+
+import app.rapport.application.storage.StorageProperties;
+import app.rapport.application.storage.Store;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Axon's storage: Rapport's own event store, and the extension's token and saga stores, all in MongoDB. */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Store store,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          ObjectProvider<EventUpcaster> upcasters) {
+        return MongoEventStorageEngine.builder()
+                                      .database(store.database())
+                                      .durability(store.durability())
+                                      .eventSerializer(eventSerializer)
+                                      .snapshotSerializer(serializer)
+                                      .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
+                                      .build();
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(Store store) {
+        return DefaultMongoTemplate.builder().mongoDatabase(store.database()).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, StorageProperties properties) {
+        return MongoTokenStore.builder()
+                              .mongoTemplate(axonMongoTemplate)
+                              .serializer(serializer)
+                              .nodeId(properties.nodeId())
+                              .build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+}
