@@ -1,0 +1,13 @@
+package app.rapport.domain.contact;
+
+/**
+ * An event in the history of one relationship: about a contact or one of its interviews. The contact id
+ * tells the application whose key encrypts the event's personal data, and gathers the relationship's history.
+ * <p>
+ * It lives with contacts, not in the shared package, because it names {@link ContactId} and the shared
+ * package must not depend on a feature.
+ */
+public interface RelationshipEvent {
+
+    ContactId contactId();
+}

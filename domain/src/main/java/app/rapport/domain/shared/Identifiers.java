@@ -1,0 +1,33 @@
+package app.rapport.domain.shared;
+
+import java.util.regex.Pattern;
+
+/** The rules every client-chosen id obeys, so that it is safe inside keys, URLs and log lines. */
+public final class Identifiers {
+
+    public static final int MAX_LENGTH = 100;
+
+    // No '/': it separates owner and value in aggregate identifiers, which keeps that split unambiguous.
+    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9._:-]+");
+
+    private Identifiers() {
+    }
+
+    public static void requireOwner(OwnerId owner) {
+        if (owner == null) {
+            throw new InvalidInput("owner", "owner is required for every id");
+        }
+    }
+
+    public static void requireValidValue(String value) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInput("id", "id must not be blank");
+        }
+        if (value.length() > MAX_LENGTH) {
+            throw new InvalidInput("id", "id must be at most " + MAX_LENGTH + " characters, was " + value.length());
+        }
+        if (!ALLOWED.matcher(value).matches()) {
+            throw new InvalidInput("id", "id may contain only the letters A-Z and a-z, digits and the characters - _ . :");
+        }
+    }
+}
