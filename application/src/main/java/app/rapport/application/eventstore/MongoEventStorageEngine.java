@@ -1,5 +1,6 @@
 package app.rapport.application.eventstore;
 
+import app.rapport.application.storage.AppendDurability;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
@@ -35,8 +36,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -57,7 +60,8 @@ import java.util.stream.Stream;
  * <ul>
  * <li>append: one counter increment and one insert;</li>
  * <li>aggregate load: one snapshot lookup, then {@code $in} over the next sequence numbers;</li>
- * <li>tracking: {@code $in} over the token's gaps and the next window of global indexes.</li>
+ * <li>tracking: {@code $in} over the token's gaps, the commit behind each run of gaps and the next window
+ * of global indexes; a reader resuming inside a commit also probes back for that commit's start.</li>
  * </ul>
  *
  * <h2>Gaps</h2>
@@ -110,8 +114,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private void createSchema() {
         events.createIndex(Indexes.ascending("keys"), new IndexOptions().unique(true).name(KEYS_INDEX));
+        if (sequences.find(Filters.eq("_id", EVENT_COUNTER)).first() != null) {
+            return;
+        }
         try {
-            sequences.insertOne(new Document("_id", EVENT_COUNTER).append("value", FIRST_GLOBAL_INDEX - 1));
+            // A missing counter over stored events (a partial restore) must continue after them, or new
+            // commits would collide with old ones. Sorting scans on the embedded store, but only happens here.
+            Document last = events.find().sort(new Document("_id", -1)).limit(1).first();
+            long lastIndex = last == null ? FIRST_GLOBAL_INDEX - 1
+                    : indexOf(last) + last.get("count", Number.class).longValue() - 1;
+            sequences.insertOne(new Document("_id", EVENT_COUNTER).append("value", lastIndex));
         } catch (MongoWriteException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
@@ -160,13 +172,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 abandon(firstIndex, count);
                 handlePersistenceException(e, firstDomainEvent(messages));
             }
-            settleUnknownOutcome(firstIndex, count, e);
+            settleUnknownOutcome(firstIndex, count, messages.get(0).getIdentifier(), e);
             return;
         } catch (MongoException e) {
-            settleUnknownOutcome(firstIndex, count, e);
+            settleUnknownOutcome(firstIndex, count, messages.get(0).getIdentifier(), e);
             return;
         }
+        acknowledge(firstIndex, count);
+    }
+
+    private void acknowledge(long firstIndex, int count) {
         durability.makeDurable();
+        AppendedPosition.record(firstIndex + count - 1);
     }
 
     /**
@@ -174,10 +191,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * been stored. Claiming its position for an abandoned commit settles which: if that claim fails, the
      * commit is there.
      */
-    private void settleUnknownOutcome(long firstIndex, int count, MongoException cause) {
+    private void settleUnknownOutcome(long firstIndex, int count, String firstEventId, MongoException cause) {
         boolean abandoned;
+        Document occupant;
         try {
             abandoned = abandon(firstIndex, count);
+            occupant = abandoned ? null : events.find(Filters.eq("_id", firstIndex)).first();
         } catch (MongoException e) {
             cause.addSuppressed(e);
             throw new EventStoreException("Storing events failed and it is unknown whether they were stored", cause);
@@ -185,7 +204,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (abandoned) {
             throw new EventStoreException("Storing events failed; nothing was stored: " + cause.getMessage(), cause);
         }
-        durability.makeDurable();
+        List<Document> stored = occupant == null ? List.of() : occupant.getList("events", Document.class);
+        if (stored.isEmpty() || !firstEventId.equals(stored.get(0).getString("eventId"))) {
+            throw new EventStoreException("Global index " + firstIndex + " is taken by another commit: the event counter in '"
+                                                  + SEQUENCES + "' is behind the stored events; nothing was stored", cause);
+        }
+        acknowledge(firstIndex, count);
     }
 
     /** Fills the given positions with an empty commit, so readers need not wait for them. */
@@ -206,13 +230,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private long allocate(int count) {
+        // The counter as it was before this increment: under concurrent writers the embedded server may
+        // return the document "after" with a later writer's increment in it too, handing out an index twice.
         Document counter = sequences.findOneAndUpdate(Filters.eq("_id", EVENT_COUNTER),
                                                       Updates.inc("value", (long) count),
-                                                      new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+                                                      new FindOneAndUpdateOptions().returnDocument(ReturnDocument.BEFORE));
         if (counter == null) {
             throw new EventStoreException("The event counter is missing from collection '" + SEQUENCES + "'");
         }
-        return counter.get("value", Number.class).longValue() - count + 1;
+        return counter.get("value", Number.class).longValue() + 1;
     }
 
     private static DomainEventMessage<?> firstDomainEvent(List<DomainEventMessage<?>> messages) {
@@ -267,7 +293,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 keys.add(aggregateKey(aggregateIdentifier, sequence));
             }
             List<Document> found = new ArrayList<>();
+            Set<Long> commitsSeen = new HashSet<>();
             for (Document commit : events.find(Filters.in("keys", keys))) {
+                // The embedded server returns a commit once for every key it matched, MongoDB only once.
+                if (!commitsSeen.add(indexOf(commit))) {
+                    continue;
+                }
                 for (Document entry : commit.getList("events", Document.class)) {
                     if (aggregateIdentifier.equals(entry.getString("aggregateId"))
                             && entry.getString("aggregateType") != null
@@ -319,12 +350,24 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long windowStart = token == null ? FIRST_GLOBAL_INDEX : token.getIndex() + 1;
         int window = batchSize;
         List<Long> ids = token == null ? new ArrayList<>() : new ArrayList<>(token.getGaps());
+        if (token != null) {
+            ids.addAll(commitsBehindGaps(token));
+        }
         Long head = null;
         while (true) {
             for (long id = windowStart; id < windowStart + window; id++) {
                 ids.add(id);
             }
             List<Document> commits = events.find(Filters.in("_id", ids)).into(new ArrayList<>());
+            if (token != null && windowStart == token.getIndex() + 1 && !startsAt(commits, windowStart)) {
+                // A processor may stop after any event, also inside a commit, whose rest is found only by the
+                // commit's first index. Nothing reaches past the head, which spares readers that are caught up.
+                head = headIndex();
+                if (head > token.getIndex()) {
+                    commitReachingPast(token.getIndex()).filter(commit -> !commits.contains(commit))
+                                                        .ifPresent(commits::add);
+                }
+            }
             commits.sort(Comparator.comparingLong(MongoEventStorageEngine::indexOf));
             commits.forEach(cursor::consume);
             if (!cursor.results.isEmpty()) {
@@ -343,6 +386,29 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             window = Math.min(window * 2, MAX_TRACKING_WINDOW);
             ids = new ArrayList<>();
         }
+    }
+
+    /** The commit that holds the given index and events after it, probing backwards from that index. */
+    private Optional<Document> commitReachingPast(long index) {
+        long width = TOKEN_PROBE_WIDTH;
+        long end = index + 1;
+        while (end > FIRST_GLOBAL_INDEX) {
+            long start = Math.max(FIRST_GLOBAL_INDEX, end - width);
+            List<Long> ids = LongStream.range(start, end).boxed().toList();
+            Optional<Document> last = events.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                                            .max(Comparator.comparingLong(MongoEventStorageEngine::indexOf));
+            if (last.isPresent()) {
+                long lastIndexOfCommit = indexOf(last.get()) + last.get().get("count", Number.class).longValue() - 1;
+                return lastIndexOfCommit > index ? last : Optional.empty();
+            }
+            end = start;
+            width = Math.min(width * 2, MAX_TRACKING_WINDOW);
+        }
+        return Optional.empty();
+    }
+
+    private static boolean startsAt(List<Document> commits, long index) {
+        return commits.stream().anyMatch(commit -> indexOf(commit) == index);
     }
 
     /** Walks commits in global order, advancing the token over each event and recording what to deliver. */
@@ -386,6 +452,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
+    /**
+     * The index right after each run of gaps, where a commit the reader has already seen starts. Reading it
+     * again tells whether the gaps before it are stale; a reader that is caught up would otherwise never see
+     * an old commit again and keep its gaps for good.
+     */
+    private static List<Long> commitsBehindGaps(GapAwareTrackingToken token) {
+        SortedSet<Long> gaps = token.getGaps();
+        return gaps.stream().map(gap -> gap + 1).filter(next -> !gaps.contains(next)).toList();
+    }
+
     private long headIndex() {
         Document counter = sequences.find(Filters.eq("_id", EVENT_COUNTER)).first();
         return counter == null ? FIRST_GLOBAL_INDEX - 1 : counter.get("value", Number.class).longValue();
@@ -419,12 +495,13 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long high = headIndex() + 1;
         while (low < high) {
             long middle = low + (high - low) / 2;
-            Document first = firstCommitFrom(middle, Math.min(middle + TOKEN_PROBE_WIDTH, high));
-            if (first == null) {
-                low = Math.min(middle + TOKEN_PROBE_WIDTH, high);
-            } else if (commitTime(first).isBefore(at)) {
+            Document first = firstCommitFrom(middle, high);
+            if (first != null && commitTime(first).isBefore(at)) {
                 low = indexOf(first) + first.get("count", Number.class).longValue();
             } else {
+                // No commit starts between middle and high, or the first one is not before the instant:
+                // the position lies before middle. (Skipping ahead instead would pass over a commit that
+                // starts before middle and reaches beyond it.)
                 high = middle;
             }
         }
@@ -432,11 +509,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return before < FIRST_GLOBAL_INDEX ? null : GapAwareTrackingToken.newInstance(before, List.of());
     }
 
+    /** The first commit starting in the given range, probing windows of doubling width. */
     private Document firstCommitFrom(long fromIndex, long toIndexExclusive) {
-        List<Long> ids = LongStream.range(fromIndex, toIndexExclusive).boxed().toList();
-        return events.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
-                     .min(Comparator.comparingLong(MongoEventStorageEngine::indexOf))
-                     .orElse(null);
+        long width = TOKEN_PROBE_WIDTH;
+        long start = fromIndex;
+        while (start < toIndexExclusive) {
+            long end = Math.min(start + width, toIndexExclusive);
+            List<Long> ids = LongStream.range(start, end).boxed().toList();
+            Optional<Document> first = events.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
+                                             .min(Comparator.comparingLong(MongoEventStorageEngine::indexOf));
+            if (first.isPresent()) {
+                return first.get();
+            }
+            start = end;
+            width = Math.min(width * 2, MAX_TRACKING_WINDOW);
+        }
+        return null;
     }
 
     private static long indexOf(Document commit) {

@@ -1,6 +1,5 @@
 package app.rapport.application.storage;
 
-import app.rapport.application.eventstore.AppendDurability;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 

@@ -1,6 +1,5 @@
 package app.rapport.application.storage;
 
-import app.rapport.application.eventstore.AppendDurability;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;

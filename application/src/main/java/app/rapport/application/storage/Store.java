@@ -1,6 +1,5 @@
 package app.rapport.application.storage;
 
-import app.rapport.application.eventstore.AppendDurability;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;

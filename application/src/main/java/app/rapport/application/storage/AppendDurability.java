@@ -1,4 +1,4 @@
-package app.rapport.application.eventstore;
+package app.rapport.application.storage;
 
 /**
  * Makes an append survive a crash of this process before the command that caused it is acknowledged.

@@ -1,0 +1,85 @@
+package app.rapport.api.account;
+
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.Map;
+
+/**
+ * Takes the bearer token of every GraphQL request into its GraphQL context, where {@link CallerAuthentication}
+ * checks it when a field needs the caller. Over HTTP the token comes in the header
+ * {@code Authorization: Bearer <token>}; over WebSocket ({@code graphql-transport-ws}) in the
+ * {@code connection_init} payload, as {@code {"Authorization": "Bearer <token>"}} or {@code {"token": "<token>"}},
+ * and holds for every operation of that connection. Each operation checks it anew, so a token that expires
+ * while a connection is open stops working for the operations started after that.
+ *
+ * <p>Spring for GraphQL allows one {@code WebSocketGraphQlInterceptor}: this is it.
+ */
+@Component
+class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
+
+    /** The key of the presented token in the GraphQL context. */
+    static final String TOKEN_KEY = BearerTokenInterceptor.class.getName() + ".token";
+
+    private static final String SESSION_TOKEN = BearerTokenInterceptor.class.getName() + ".sessionToken";
+    private static final String BEARER = "Bearer ";
+
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo session, Map<String, Object> payload) {
+        String token = tokenOf(payload);
+        if (token != null) {
+            session.getAttributes().put(SESSION_TOKEN, token);
+        }
+        // A connection without a token is accepted: public fields need none, and the others say what is missing.
+        return Mono.empty();
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        String token = null;
+        if (request instanceof WebSocketGraphQlRequest webSocketRequest) {
+            token = (String) webSocketRequest.getSessionInfo().getAttributes().get(SESSION_TOKEN);
+        }
+        if (token == null) {
+            token = bearerToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        }
+        if (token != null) {
+            String presented = token;
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(TOKEN_KEY, presented)).build());
+        }
+        return chain.next(request);
+    }
+
+    private static String tokenOf(Map<String, Object> payload) {
+        if (payload == null) {
+            return null;
+        }
+        for (Map.Entry<String, Object> entry : payload.entrySet()) {
+            if (!(entry.getValue() instanceof String value)) {
+                continue;
+            }
+            if (HttpHeaders.AUTHORIZATION.equalsIgnoreCase(entry.getKey())) {
+                return bearerToken(value);
+            }
+            if ("token".equalsIgnoreCase(entry.getKey()) && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    /** The token of an {@code Authorization} header value; null unless it is a bearer token (RFC 6750). */
+    static String bearerToken(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        String token = authorization.substring(BEARER.length()).strip();
+        return token.isEmpty() ? null : token;
+    }
+}

@@ -1,0 +1,146 @@
+package app.rapport.application.account;
+
+import app.rapport.application.account.AccountStorage.Session;
+import app.rapport.application.account.AccountStorage.StoredAccount;
+import app.rapport.application.storage.Store;
+import app.rapport.domain.shared.OwnerId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Signs people up and in, and tells whose a bearer token is. An account's id is the {@link OwnerId} that every
+ * command and query of Rapport is scoped by.
+ *
+ * <p>Passwords are kept only as Argon2id hashes. Tokens are kept only as their SHA-256: a copy of the database
+ * lets nobody sign in. Neither is ever logged.
+ */
+public class AccountService {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+    private static final int TOKEN_BYTES = 32;
+    /** Longer than any token this service issues (43 characters); spares hashing whatever else arrives. */
+    private static final int MAX_TOKEN_LENGTH = 100;
+
+    private final AccountStorage storage;
+    private final AuthProperties properties;
+    private final Clock clock;
+    private final PasswordEncoder passwords;
+    private final SecureRandom random = new SecureRandom();
+    /** Checked against when an email is unknown, so that such a sign-in takes as long as a wrong password. */
+    private final String hashOfNoAccount;
+
+    public AccountService(Store store, AuthProperties properties, Clock clock) {
+        this(store, properties, clock, argon2id());
+    }
+
+    AccountService(Store store, AuthProperties properties, Clock clock, PasswordEncoder passwords) {
+        this.storage = new AccountStorage(store);
+        this.properties = properties;
+        this.clock = clock;
+        this.passwords = passwords;
+        this.hashOfNoAccount = passwords.encode(newToken());
+    }
+
+    /**
+     * Creates an account and signs it in.
+     *
+     * @throws app.rapport.domain.shared.InvalidInput naming the field whose value breaks a rule
+     * @throws app.rapport.domain.shared.Conflict     on field {@code email} when an account has that email already
+     */
+    public SignedIn signUp(String email, String password, String displayName) {
+        String normalisedEmail = AccountInput.email(email);
+        String checkedPassword = AccountInput.newPassword(password);
+        String checkedDisplayName = AccountInput.displayName(displayName);
+
+        Account account = new Account(new OwnerId(UUID.randomUUID().toString()), normalisedEmail, checkedDisplayName,
+                                      clock.instant());
+        storage.insert(account, passwords.encode(checkedPassword));
+        log.info("Account {} signed up", account.id());
+        return issueToken(account);
+    }
+
+    /** @throws Unauthenticated with one message whether the email is unknown or the password wrong */
+    public SignedIn signIn(String email, String password) {
+        if (email == null || password == null || password.length() > AccountInput.MAX_PASSWORD_LENGTH) {
+            // No account can have such a password; nothing to hide by spending time on it.
+            throw new Unauthenticated(Unauthenticated.WRONG_CREDENTIALS);
+        }
+        Optional<StoredAccount> stored = storage.byEmail(AccountInput.normalisedEmail(email));
+        String hash = stored.map(StoredAccount::passwordHash).orElse(hashOfNoAccount);
+        boolean matches = passwords.matches(password, hash);
+        if (stored.isEmpty() || !matches) {
+            throw new Unauthenticated(Unauthenticated.WRONG_CREDENTIALS);
+        }
+        return issueToken(stored.get().account());
+    }
+
+    /**
+     * The account a token was issued to. An expired token is refused and its session deleted.
+     *
+     * @throws Unauthenticated when the token is unknown or has expired
+     */
+    public Account authenticate(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            throw new Unauthenticated(Unauthenticated.INVALID_TOKEN);
+        }
+        String tokenHash = hashOf(token);
+        Session session = storage.session(tokenHash).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
+        if (!clock.instant().isBefore(session.expiresAt())) {
+            // Deleted here because nothing else would: TTL indexes expire nothing on the embedded store.
+            storage.deleteSession(tokenHash);
+            throw new Unauthenticated(Unauthenticated.INVALID_TOKEN);
+        }
+        return storage.byId(session.account()).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
+    }
+
+    /** The account with this id, if there is one. */
+    public Optional<Account> account(OwnerId id) {
+        return storage.byId(id);
+    }
+
+    private SignedIn issueToken(Account account) {
+        String token = newToken();
+        Instant issuedAt = clock.instant();
+        Instant expiresAt = issuedAt.plus(properties.tokenLifetime());
+        storage.insertSession(hashOf(token), account.id(), issuedAt, expiresAt);
+        return new SignedIn(token, account, expiresAt);
+    }
+
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A token has 256 random bits, so a plain hash suffices: there is nothing to guess, no need for a slow one. */
+    static String hashOf(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+
+    /**
+     * Argon2id with OWASP's recommended minimum (19 MiB of memory, 2 passes, 1 lane; 16-byte salt, 32-byte hash).
+     * The parameters are stored inside each hash, so raising them later does not lock anybody out.
+     */
+    static PasswordEncoder argon2id() {
+        return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+    }
+}

@@ -1,0 +1,92 @@
+package app.rapport.application.messaging;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Waits until every view processor has handled the events up to a global position, so a mutation can return
+ * the state after its write. View processors are the processing groups whose names end in {@code -views};
+ * other processors (plugins, reminders) may lag or fail without holding users' writes back.
+ */
+@Component
+public class ViewCatchUp {
+
+    static final String VIEW_GROUP_SUFFIX = "-views";
+
+    private final EventProcessingConfiguration processing;
+    private final Duration timeout;
+
+    ViewCatchUp(EventProcessingConfiguration processing,
+                @Value("${rapport.views.catch-up-timeout:PT10S}") Duration timeout) {
+        this.processing = processing;
+        this.timeout = timeout;
+    }
+
+    public void awaitProcessed(long position) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pauseNanos = 200_000;
+        while (!allViewsReached(position)) {
+            if (System.nanoTime() > deadline) {
+                throw new ViewsLagging("The change was saved, but the views did not show it within " + timeout
+                                               + "; read it again in a moment");
+            }
+            LockSupport.parkNanos(pauseNanos);
+            pauseNanos = Math.min(pauseNanos * 2, 5_000_000);
+        }
+    }
+
+    private boolean allViewsReached(long position) {
+        List<StreamingEventProcessor> views = processing.eventProcessors().entrySet().stream()
+                .filter(processor -> processor.getKey().endsWith(VIEW_GROUP_SUFFIX))
+                .map(Map.Entry::getValue)
+                .filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast)
+                .toList();
+        for (StreamingEventProcessor view : views) {
+            Map<Integer, EventTrackerStatus> segments = view.processingStatus();
+            if (segments.isEmpty()) {
+                return false;
+            }
+            for (EventTrackerStatus segment : segments.values()) {
+                if (segment.isErrorState()) {
+                    throw new ViewsLagging("The change was saved, but a view failed to process it: "
+                                                   + segment.getError().getMessage());
+                }
+                if (!reached(segment.getTrackingToken(), position)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Not {@code TrackingToken.covers}: that also compares gaps below the position, and a gap left by a writer
+     * that crashed would then hold every later write back until the gap expires.
+     */
+    private static boolean reached(TrackingToken token, long position) {
+        TrackingToken current = WrappedToken.unwrapLowerBound(token);
+        return current instanceof GapAwareTrackingToken gapAware
+                && gapAware.getIndex() >= position
+                && !gapAware.getGaps().contains(position);
+    }
+
+    /** The write is stored, but the views are not showing it yet. */
+    public static class ViewsLagging extends RuntimeException {
+
+        ViewsLagging(String message) {
+            super(message);
+        }
+    }
+}
