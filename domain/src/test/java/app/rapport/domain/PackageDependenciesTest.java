@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The feature packages depend one way, shared ← contact ← interview: the server's architecture test
+ * The feature packages depend one way, shared ← contact ← interview, and shared ← question: the server's architecture test
  * forbids cycles between them, and this keeps the domain module honest on its own.
  */
 class PackageDependenciesTest {
@@ -21,7 +21,8 @@ class PackageDependenciesTest {
         assertThat(dependencies()).isSubsetOf(
                 "app.rapport.domain.contact -> app.rapport.domain.shared",
                 "app.rapport.domain.interview -> app.rapport.domain.contact",
-                "app.rapport.domain.interview -> app.rapport.domain.shared");
+                "app.rapport.domain.interview -> app.rapport.domain.shared",
+                "app.rapport.domain.question -> app.rapport.domain.shared");
     }
 
     private static Set<String> dependencies() {

@@ -21,6 +21,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
+    /**
+     * Events go through the {@code eventSerializer}, which the privacy package defines in place of Axon's: it
+     * encrypts each contact's personal data with the contact's own key. Snapshots use the general serializer.
+     */
     @Bean
     EventStorageEngine eventStorageEngine(Store store,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,

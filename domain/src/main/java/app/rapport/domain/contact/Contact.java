@@ -7,6 +7,7 @@ import app.rapport.domain.shared.NotFound;
 import app.rapport.domain.shared.Require;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import app.rapport.domain.shared.InterviewId;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 import java.time.Duration;
@@ -50,6 +51,8 @@ public class Contact {
     private Integer followUpEveryDays;
     private Instant addedAt;
     private Instant lastTouchAt;
+    /** Meetings already logged as touches: the same meeting reported again is not a second touch. */
+    private final Set<InterviewId> meetingsLogged = new HashSet<>();
     private ContactId mergedInto;
     private final Set<ContactId> absorbedDuplicates = new HashSet<>();
     private boolean forgotten;
@@ -124,6 +127,9 @@ public class Contact {
         String note = ContactRules.note(command.note());
         if (command.interviewId() != null && !command.interviewId().owner().equals(id.owner())) {
             throw new NotFound("interviewId", "interviewId names no interview " + command.interviewId().value() + " of yours");
+        }
+        if (command.interviewId() != null && meetingsLogged.contains(command.interviewId())) {
+            return;
         }
         Instant lastTouch = latest(lastTouchAt, at);
         apply(new TouchLogged(id, at, channel, note, command.interviewId(), lastTouch,
@@ -263,6 +269,9 @@ public class Contact {
     @EventSourcingHandler
     void on(TouchLogged event) {
         lastTouchAt = latest(lastTouchAt, event.at());
+        if (event.interviewId() != null) {
+            meetingsLogged.add(event.interviewId());
+        }
     }
 
     @EventSourcingHandler

@@ -60,6 +60,16 @@ class FollowUpTest {
     }
 
     @Test
+    void aHeldMeetingCountsAsOneTouchHoweverOftenItIsReported() {
+        fixture.given(graceAdded(daysAgo(90)),
+                      new TouchLogged(GRACE, daysAgo(1), Channel.VIDEO, null, INTERVIEW, daysAgo(1), null))
+               .andGivenCurrentTime(NOW)
+               .when(new LogTouch(GRACE, daysAgo(1), Channel.VIDEO, null, INTERVIEW))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
     void aBackFilledTouchOlderThanTheLastDoesNotMoveTheClockBack() {
         fixture.given(graceAdded(daysAgo(90)),
                       new FollowUpCadenceSet(GRACE, 30, daysAgo(60)),

@@ -1,0 +1,190 @@
+package app.rapport.api.contact;
+
+import app.rapport.api.account.Caller;
+import app.rapport.api.contact.ContactInputs.AddContactInput;
+import app.rapport.api.contact.ContactInputs.LogTouchInput;
+import app.rapport.api.contact.ContactInputs.UpdateContactInput;
+import app.rapport.api.shared.Gateways;
+import app.rapport.api.shared.Ids;
+import app.rapport.application.contact.ContactView;
+import app.rapport.application.contact.FindContact;
+import app.rapport.application.contact.FindContacts;
+import app.rapport.application.interview.FindInterviews;
+import app.rapport.application.interview.InterviewView;
+import app.rapport.application.relationship.RelationshipStage;
+import app.rapport.domain.contact.ContactDetails;
+import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.ForgetContact;
+import app.rapport.domain.contact.LogTouch;
+import app.rapport.domain.contact.MarkMergedInto;
+import app.rapport.domain.contact.MergeContacts;
+import app.rapport.domain.contact.SetFollowUpCadence;
+import app.rapport.domain.contact.UpdateContact;
+import app.rapport.domain.shared.InterviewId;
+import app.rapport.domain.shared.NotFound;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Contacts: the people in the caller's network. Nested lists are loaded in one query per page. */
+@Controller
+class ContactController {
+
+    private final Gateways gateways;
+    private final ContactCreation creation;
+
+    ContactController(Gateways gateways, ContactCreation creation) {
+        this.gateways = gateways;
+        this.creation = creation;
+    }
+
+    @QueryMapping
+    ContactView contact(@Argument String id, Caller caller) {
+        return find(Ids.contact(caller.owner(), id, "id"));
+    }
+
+    @MutationMapping
+    ContactView addContact(@Argument AddContactInput input, Caller caller) {
+        return creation.add(caller, input);
+    }
+
+    @MutationMapping
+    ContactView updateContact(@Argument UpdateContactInput input, Caller caller) {
+        ContactId id = Ids.contact(caller.owner(), input.id(), "id");
+        gateways.send(new UpdateContact(id, input.givenName(), input.familyName(), input.pronunciation(), input.salutation(),
+                                        input.title(), input.organization(), input.emails(), input.phones(),
+                                        input.linkedinUrl(), null, null, input.tags()),
+                      caller, "id", "contact");
+        return require(id, "id");
+    }
+
+    @MutationMapping
+    ContactView logTouch(@Argument LogTouchInput input, Caller caller) {
+        ContactId id = Ids.contact(caller.owner(), input.contactId(), "contactId");
+        gateways.send(new LogTouch(id, input.at(), input.channel(), input.note(), null), caller, "contactId", "contact");
+        return require(id, "contactId");
+    }
+
+    @MutationMapping
+    ContactView setFollowUpCadence(@Argument String contactId, @Argument Integer everyDays, Caller caller) {
+        ContactId id = Ids.contact(caller.owner(), contactId, "contactId");
+        gateways.send(new SetFollowUpCadence(id, everyDays), caller, "contactId", "contact");
+        return require(id, "contactId");
+    }
+
+    /** Survivor first: if the second step fails, the survivor merely holds extra details and a retry completes it. */
+    @MutationMapping
+    ContactView mergeContacts(@Argument String survivorId, @Argument String duplicateId, Caller caller) {
+        ContactId survivor = Ids.contact(caller.owner(), survivorId, "survivorId");
+        ContactId duplicate = Ids.contact(caller.owner(), duplicateId, "duplicateId");
+        ContactView details = require(duplicate, "duplicateId");
+        gateways.send(new MergeContacts(survivor, duplicate, detailsOf(details)), caller, "survivorId", "contact");
+        gateways.send(new MarkMergedInto(duplicate, survivor), caller, "duplicateId", "contact");
+        return require(survivor, "survivorId");
+    }
+
+    /** Forgets the contact and every contact merged into it, whose details it carries. */
+    @MutationMapping
+    boolean forgetContact(@Argument String id, Caller caller) {
+        ContactId contact = Ids.contact(caller.owner(), id, "id");
+        List<ContactId> absorbed = require(contact, "id").absorbedContactIds();
+        gateways.send(new ForgetContact(contact), caller, "id", "contact");
+        for (ContactId merged : absorbed) {
+            gateways.send(new ForgetContact(merged), caller, "id", "contact");
+        }
+        return true;
+    }
+
+    @SchemaMapping(typeName = "Contact")
+    String id(ContactView contact) {
+        return contact.id().value();
+    }
+
+    @BatchMapping(typeName = "Contact")
+    Map<ContactView, ContactView> referredBy(List<ContactView> contacts) {
+        Map<ContactId, ContactView> introducers = contactsById(contacts.stream().map(ContactView::referredBy).toList());
+        Map<ContactView, ContactView> result = new LinkedHashMap<>();
+        contacts.stream().filter(contact -> introducers.containsKey(contact.referredBy()))
+                .forEach(contact -> result.put(contact, introducers.get(contact.referredBy())));
+        return result;
+    }
+
+    @BatchMapping(typeName = "Contact")
+    Map<ContactView, List<ContactView>> referrals(List<ContactView> contacts) {
+        Map<ContactId, ContactView> referred = contactsById(contacts.stream().flatMap(c -> c.referredContactIds().stream()).toList());
+        return collect(contacts, contact -> pick(contact.referredContactIds(), referred));
+    }
+
+    @BatchMapping(typeName = "Contact")
+    Map<ContactView, List<InterviewView>> interviews(List<ContactView> contacts) {
+        Map<InterviewId, InterviewView> interviews = interviewsOf(contacts);
+        return collect(contacts, contact -> pick(contact.interviewIds(), interviews));
+    }
+
+    @BatchMapping(typeName = "Contact")
+    Map<ContactView, RelationshipStage> stage(List<ContactView> contacts) {
+        Map<InterviewId, InterviewView> interviews = interviewsOf(contacts);
+        Instant now = GenericEventMessage.clock.instant();
+        return collect(contacts, contact -> RelationshipStage.of(contact, pick(contact.interviewIds(), interviews), now));
+    }
+
+    private Map<InterviewId, InterviewView> interviewsOf(List<ContactView> contacts) {
+        List<InterviewId> ids = contacts.stream().flatMap(contact -> contact.interviewIds().stream()).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return gateways.ask(new FindInterviews(ids), ResponseTypes.multipleInstancesOf(InterviewView.class)).stream()
+                       .collect(Collectors.toMap(InterviewView::id, Function.identity()));
+    }
+
+    private Map<ContactId, ContactView> contactsById(Collection<ContactId> ids) {
+        List<ContactId> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return gateways.ask(new FindContacts(wanted), ResponseTypes.multipleInstancesOf(ContactView.class)).stream()
+                       .collect(Collectors.toMap(ContactView::id, Function.identity()));
+    }
+
+    private static <K, V> List<V> pick(List<K> ids, Map<K, V> found) {
+        return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static <V> Map<ContactView, V> collect(List<ContactView> contacts, Function<ContactView, V> value) {
+        Map<ContactView, V> result = new LinkedHashMap<>();
+        contacts.forEach(contact -> result.put(contact, value.apply(contact)));
+        return result;
+    }
+
+    private ContactView find(ContactId id) {
+        return gateways.ask(new FindContact(id), ResponseTypes.optionalInstanceOf(ContactView.class)).orElse(null);
+    }
+
+    private ContactView require(ContactId id, String field) {
+        ContactView contact = find(id);
+        if (contact == null) {
+            throw new NotFound(field, field + " names no contact of yours");
+        }
+        return contact;
+    }
+
+    private static ContactDetails detailsOf(ContactView contact) {
+        return new ContactDetails(contact.givenName(), contact.familyName(), contact.pronunciation(), contact.salutation(),
+                                  contact.title(), contact.organization(), contact.emails(), contact.phones(),
+                                  contact.linkedinUrl(), contact.sourceDetail(), contact.tags(), contact.referredBy(),
+                                  contact.mayUseIntroducerName(), contact.followUpEveryDays(), contact.lastTouchAt());
+    }
+}

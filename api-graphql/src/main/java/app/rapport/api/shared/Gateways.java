@@ -1,0 +1,48 @@
+package app.rapport.api.shared;
+
+import app.rapport.api.account.Caller;
+import app.rapport.application.messaging.ConsistentCommandGateway;
+import app.rapport.domain.shared.Conflict;
+import app.rapport.domain.shared.NotFound;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command and query gateways as controllers use them: a command is sent as the caller and returns once the
+ * views show it; a command for an aggregate that does not exist among the caller's is refused as not found.
+ */
+@Component
+public class Gateways {
+
+    private final ConsistentCommandGateway commands;
+    private final QueryGateway queries;
+
+    Gateways(ConsistentCommandGateway commands, QueryGateway queries) {
+        this.commands = commands;
+        this.queries = queries;
+    }
+
+    /**
+     * @param target the input field naming the aggregate, and what it names ("interview"), for the refusal
+     *               when there is no such aggregate of the caller's
+     */
+    public void send(Object command, Caller caller, String target, String what) {
+        try {
+            commands.send(command, caller.actor());
+        } catch (AggregateNotFoundException unknown) {
+            throw new NotFound(target, target + " names no " + what + " of yours");
+        } catch (AggregateStreamCreationException taken) {
+            throw new Conflict(target, target + " is already the id of another " + what + " of yours");
+        } catch (ConcurrencyException collision) {
+            throw new Conflict(target, "this " + what + " was changed by another request at the same moment; try again");
+        }
+    }
+
+    public <R> R ask(Object query, ResponseType<R> responseType) {
+        return queries.query(query, responseType).join();
+    }
+}

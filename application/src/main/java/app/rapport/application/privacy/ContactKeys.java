@@ -1,0 +1,209 @@
+package app.rapport.application.privacy;
+
+import app.rapport.application.storage.AppendDurability;
+import app.rapport.domain.contact.ContactId;
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import javax.crypto.SecretKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongSupplier;
+
+/**
+ * Each contact's own key, kept apart from the events it encrypts, in collection {@value #COLLECTION}: one
+ * document per contact, {@code _id} = the contact id ({@code owner/value}), holding
+ * {@code {key, createdAt}} while the contact is known and only {@code {forgottenAt}} once it is forgotten.
+ * <p>
+ * Forgetting leaves that key-less document behind on purpose: a key is otherwise created on first use, and
+ * without it an event about a forgotten contact written later (a command racing the erasure, an old event
+ * serialized again) would get a fresh, readable key.
+ * <p>
+ * Every lookup is an exact match on {@code _id}, which the embedded store serves without scanning. Keys are
+ * cached in memory, a bounded number and for a short while, so that another node's forgetting is seen soon;
+ * a forgotten contact is remembered as long as it stays in the cache, since it never comes back. Keys are
+ * never logged.
+ */
+final class ContactKeys {
+
+    static final String COLLECTION = "contact_keys";
+    static final int CACHE_CAPACITY = 10_000;
+    static final Duration CACHE_LIFETIME = Duration.ofMinutes(1);
+
+    private static final String KEY = "key";
+    private static final String CREATED_AT = "createdAt";
+    private static final String FORGOTTEN_AT = "forgottenAt";
+
+    private final MongoCollection<Document> documents;
+    private final AppendDurability durability;
+    private final PersonalDataCipher cipher;
+    private final Clock clock;
+    private final Cache cache;
+
+    ContactKeys(MongoDatabase database, AppendDurability durability) {
+        this(database, durability, new PersonalDataCipher(), Clock.systemUTC(), CACHE_CAPACITY, CACHE_LIFETIME, System::nanoTime);
+    }
+
+    ContactKeys(MongoDatabase database, AppendDurability durability, PersonalDataCipher cipher, Clock clock,
+                int cacheCapacity, Duration cacheLifetime, LongSupplier nanoTime) {
+        // Like events: a key acknowledged to a command must survive a failover and a crash.
+        this.documents = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.durability = durability;
+        this.cipher = cipher;
+        this.clock = clock;
+        this.cache = new Cache(cacheCapacity, cacheLifetime, nanoTime);
+    }
+
+    /**
+     * The key to encrypt a contact's personal data with, created on first use; empty once the contact is
+     * forgotten. A key created here is durable before this returns, so events encrypted with it can never
+     * outlive it after a crash.
+     */
+    Optional<SecretKey> keyToWrite(ContactId contactId) {
+        String id = contactId.toString();
+        Cache.Entry cached = cache.get(id);
+        if (cached != null) {
+            return cached.key();
+        }
+        Document stored = find(id);
+        return cache.put(id, keyOf(stored != null ? stored : create(id)));
+    }
+
+    /** The key to decrypt a contact's personal data with; empty once the contact is forgotten. */
+    Optional<SecretKey> keyToRead(ContactId contactId) {
+        String id = contactId.toString();
+        Cache.Entry cached = cache.get(id);
+        if (cached != null) {
+            return cached.key();
+        }
+        Document stored = find(id);
+        // No document: no key was ever made, so nothing was encrypted for this contact; nothing to cache either.
+        return stored == null ? Optional.empty() : cache.put(id, keyOf(stored));
+    }
+
+    /**
+     * Deletes the contact's key for good, and keeps a key-less document so that none is made again.
+     * Idempotent; durable before it returns.
+     *
+     * @return whether this call forgot the contact, false when it was forgotten already
+     */
+    boolean forget(ContactId contactId) {
+        String id = contactId.toString();
+        Cache.Entry cached = cache.get(id);
+        if (cached != null && cached.key().isEmpty()) {
+            return false;
+        }
+        Document stored = find(id);
+        boolean forgottenNow = stored == null || stored.containsKey(KEY);
+        if (forgottenNow) {
+            Document forgotten = new Document("_id", id).append(FORGOTTEN_AT, Date.from(clock.instant()));
+            documents.replaceOne(Filters.eq("_id", id), forgotten, new ReplaceOptions().upsert(true));
+            durability.makeDurable();
+        }
+        cache.forget(id);
+        return forgottenNow;
+    }
+
+    private Document find(String id) {
+        return documents.find(Filters.eq("_id", id)).first();
+    }
+
+    /** Inserts a new key; when another thread or node got there first, theirs is the contact's key. */
+    private Document create(String id) {
+        Document fresh = new Document("_id", id)
+                .append(KEY, new Binary(cipher.newKey()))
+                .append(CREATED_AT, Date.from(clock.instant()));
+        try {
+            documents.insertOne(fresh);
+            durability.makeDurable();
+            return fresh;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+        }
+        Document existing = find(id);
+        if (existing == null) {
+            // Documents are never deleted, so the one that won the insert must be there.
+            throw new IllegalStateException("The key document of contact " + id + " vanished while it was created");
+        }
+        // The winner may not have committed the embedded store's file yet; this command must not wait on it.
+        durability.makeDurable();
+        return existing;
+    }
+
+    private static SecretKey keyOf(Document stored) {
+        Binary key = stored.get(KEY, Binary.class);
+        return key == null ? null : PersonalDataCipher.key(key.getData());
+    }
+
+    /** Least recently used first out; live keys expire, forgotten contacts do not. */
+    private static final class Cache {
+
+        private final long lifetimeNanos;
+        private final LongSupplier nanoTime;
+        private final Map<String, Entry> entries;
+
+        Cache(int capacity, Duration lifetime, LongSupplier nanoTime) {
+            this.lifetimeNanos = lifetime.toNanos();
+            this.nanoTime = nanoTime;
+            this.entries = new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        /** The cached entry, or null when there is none or it has expired. */
+        synchronized Entry get(String id) {
+            Entry entry = entries.get(id);
+            if (entry != null && entry.key().isPresent() && nanoTime.getAsLong() - entry.cachedAt() > lifetimeNanos) {
+                entries.remove(id);
+                return null;
+            }
+            return entry;
+        }
+
+        /**
+         * Caches what was read from the store, unless the contact was forgotten meanwhile: a key read just
+         * before another thread forgot the contact must not come back into the cache.
+         */
+        synchronized Optional<SecretKey> put(String id, SecretKey keyOrNull) {
+            Entry current = entries.get(id);
+            if (current != null && current.key().isEmpty()) {
+                return Optional.empty();
+            }
+            entries.put(id, new Entry(keyOrNull, nanoTime.getAsLong()));
+            return Optional.ofNullable(keyOrNull);
+        }
+
+        synchronized void forget(String id) {
+            entries.put(id, new Entry(null, nanoTime.getAsLong()));
+        }
+
+        /** A contact's key, or none when it is forgotten. Prints no key material. */
+        private record Entry(SecretKey keyOrNull, long cachedAt) {
+
+            Optional<SecretKey> key() {
+                return Optional.ofNullable(keyOrNull);
+            }
+
+            @Override
+            public String toString() {
+                return keyOrNull == null ? "forgotten" : "key";
+            }
+        }
+    }
+}

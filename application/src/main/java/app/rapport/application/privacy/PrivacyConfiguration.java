@@ -1,0 +1,50 @@
+package app.rapport.application.privacy;
+
+import app.rapport.application.storage.Store;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Puts personal-data encryption where every event is serialized: Axon's {@code eventSerializer}. Axon's
+ * auto-configuration makes that bean only when none with this qualifier exists, so this one replaces it;
+ * the general serializer (snapshots, tokens, sagas) stays Axon's.
+ */
+@Configuration(proxyBeanMethods = false)
+class PrivacyConfiguration {
+
+    @Bean
+    ContactKeys contactKeys(Store store) {
+        return new ContactKeys(store.database(), store.durability());
+    }
+
+    /** Jackson as Axon would build it for {@code axon.serializer.events: jackson}, wrapped. */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver, ContactKeys contactKeys) {
+        JacksonSerializer jackson = JacksonSerializer.builder()
+                                                     // A copy: the serializer registers Axon's modules on its mapper.
+                                                     .objectMapper(objectMapper.copy())
+                                                     .revisionResolver(revisionResolver)
+                                                     .converter(new ChainingConverter())
+                                                     .build();
+        return new PersonalDataSerializer(jackson, contactKeys);
+    }
+
+    @Bean
+    ConfigurerModule privacyProcessors() {
+        return PrivacyConfiguration::registerProcessors;
+    }
+
+    /** The immediate erasure runs in the command's thread; the guaranteed one tracks the log, as by default. */
+    static void registerProcessors(Configurer configurer) {
+        configurer.eventProcessing(processing -> processing.registerSubscribingEventProcessor(ImmediateErasure.PROCESSING_GROUP));
+    }
+}

@@ -1,0 +1,79 @@
+package app.rapport.application.question;
+
+import app.rapport.application.ViewProcessing;
+import app.rapport.application.storage.Store;
+import app.rapport.domain.question.QuestionAdded;
+import app.rapport.domain.question.QuestionId;
+import app.rapport.domain.shared.OwnerId;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.bson.Document;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The question bank view: one row per owner holding their questions in the order added, so a bank is read with
+ * one exact lookup. A question is added once: a redelivered event finds its question there already.
+ */
+@Component
+@ProcessingGroup(ViewProcessing.QUESTION_VIEWS)
+class QuestionBankProjection {
+
+    static final String COLLECTION = "question_bank_views";
+
+    private final MongoCollection<Document> banks;
+
+    QuestionBankProjection(Store store) {
+        this.banks = store.database().getCollection(COLLECTION);
+    }
+
+    @EventHandler
+    void on(QuestionAdded event, @Timestamp Instant addedAt) {
+        String owner = event.questionId().owner().value();
+        String id = event.questionId().value();
+        if (bank(owner).stream().anyMatch(question -> id.equals(question.getString("id")))) {
+            return;
+        }
+        Document question = new Document("id", id).append("text", event.text()).append("topic", event.topic())
+                                                  .append("addedAt", addedAt.toString());
+        banks.updateOne(Filters.eq("_id", owner), Updates.push("questions", question), new UpdateOptions().upsert(true));
+    }
+
+    @ResetHandler
+    void reset() {
+        banks.deleteMany(new Document());
+    }
+
+    @QueryHandler
+    Optional<QuestionView> handle(FindQuestion query) {
+        return bank(query.id().owner().value()).stream()
+                                               .filter(question -> query.id().value().equals(question.getString("id")))
+                                               .findFirst()
+                                               .map(question -> view(query.id().owner(), question));
+    }
+
+    @QueryHandler
+    List<QuestionView> handle(FindQuestionBank query) {
+        return bank(query.owner().value()).stream().map(question -> view(query.owner(), question)).toList();
+    }
+
+    private List<Document> bank(String owner) {
+        Document row = banks.find(Filters.eq("_id", owner)).first();
+        return row == null ? List.of() : row.getList("questions", Document.class);
+    }
+
+    private static QuestionView view(OwnerId owner, Document question) {
+        return new QuestionView(new QuestionId(owner, question.getString("id")), question.getString("text"),
+                                question.getString("topic"), Instant.parse(question.getString("addedAt")));
+    }
+}

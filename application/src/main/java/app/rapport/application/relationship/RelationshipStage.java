@@ -1,0 +1,59 @@
+package app.rapport.application.relationship;
+
+import app.rapport.application.contact.ContactView;
+import app.rapport.application.interview.InterviewView;
+import app.rapport.domain.interview.InterviewStatus;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Where a relationship stands, derived from the contact and its interviews: PROSPECT → REQUESTED → SCHEDULED →
+ * MET → THANKED → KEEPING_IN_TOUCH, or DECLINED, or DORMANT when nothing happened for a long time.
+ */
+public enum RelationshipStage {
+    PROSPECT, REQUESTED, SCHEDULED, MET, THANKED, KEEPING_IN_TOUCH, DECLINED, DORMANT;
+
+    /** A relationship with no step, touch or meeting for this long has gone quiet. */
+    public static final Duration DORMANT_AFTER = Duration.ofDays(180);
+
+    /**
+     * The stage of {@code contact} given its interviews; the latest interview that was not cancelled says where
+     * the relationship is, a touch after the thanks means it is kept up.
+     */
+    public static RelationshipStage of(ContactView contact, List<InterviewView> interviews, Instant now) {
+        Optional<InterviewView> current = interviews.stream()
+                .filter(interview -> interview.status() != InterviewStatus.CANCELLED)
+                .max(Comparator.comparing(InterviewView::requestedAt));
+        RelationshipStage stage = current.map(interview -> stageOf(interview, contact)).orElse(PROSPECT);
+        Instant lastActivity = Stream.concat(Stream.of(contact.addedAt(), contact.lastTouchAt()),
+                                             interviews.stream().flatMap(RelationshipStage::momentsOf))
+                                     .filter(Objects::nonNull)
+                                     .max(Comparator.naturalOrder())
+                                     .orElse(now);
+        boolean quiet = lastActivity.plus(DORMANT_AFTER).isBefore(now);
+        return quiet && stage != REQUESTED && stage != SCHEDULED ? DORMANT : stage;
+    }
+
+    private static RelationshipStage stageOf(InterviewView interview, ContactView contact) {
+        return switch (interview.status()) {
+            case REQUESTED, ACCEPTED, NO_RESPONSE -> REQUESTED;
+            case SCHEDULED -> SCHEDULED;
+            case HELD -> MET;
+            case THANKED -> contact.lastTouchAt() != null && contact.lastTouchAt().isAfter(interview.thanksSentAt())
+                    ? KEEPING_IN_TOUCH : THANKED;
+            case DECLINED -> DECLINED;
+            case CANCELLED -> PROSPECT;
+        };
+    }
+
+    private static Stream<Instant> momentsOf(InterviewView interview) {
+        return Stream.of(interview.requestedAt(), interview.respondedAt(),
+                         interview.notes() == null ? null : interview.notes().heldAt(), interview.thanksSentAt());
+    }
+}

@@ -1,0 +1,101 @@
+package app.rapport.application;
+
+import app.rapport.application.storage.EmbeddedMongoServer;
+import app.rapport.application.storage.Store;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.queryhandling.DefaultQueryGateway;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryBus;
+import org.axonframework.queryhandling.annotation.AnnotationQueryHandlerAdapter;
+import org.bson.Document;
+
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a projection against the embedded store as its processor would: events are handed to it as domain
+ * event messages with their aggregate's sequence number, through Axon's annotation adapter, and it is
+ * queried through a query gateway with the response types the API uses.
+ */
+public final class ProjectionHarness implements AutoCloseable {
+
+    private final EmbeddedMongoServer server;
+    private final MongoClient client;
+    private final Store store;
+
+    private ProjectionHarness(EmbeddedMongoServer server, MongoClient client) {
+        this.server = server;
+        this.client = client;
+        this.store = new Store(client, client.getDatabase("rapport"), server.durability(), "embedded test store");
+    }
+
+    public static ProjectionHarness start(Path dataDirectory) {
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+        return new ProjectionHarness(server, MongoClients.create(server.connectionString()));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public MongoDatabase database() {
+        return store.database();
+    }
+
+    /** Hands events to the projection as one aggregate's events, numbered from {@code firstSequence}. */
+    public void deliver(Object projection, long firstSequence, Object... events) {
+        AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+        long sequence = firstSequence;
+        for (Object event : events) {
+            GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(
+                    event.getClass().getSimpleName(), aggregateOf(event), sequence++, event);
+            try {
+                handler.handle(message);
+            } catch (Exception e) {
+                throw new IllegalStateException("The projection failed on " + event, e);
+            }
+        }
+    }
+
+    public QueryGateway queries(Object... projections) {
+        SimpleQueryBus bus = SimpleQueryBus.builder().build();
+        for (Object projection : projections) {
+            new AnnotationQueryHandlerAdapter<>(projection).subscribe(bus);
+        }
+        return DefaultQueryGateway.builder().queryBus(bus).build();
+    }
+
+    /** Every document of a collection, as stored, in `_id` order. */
+    public List<Document> documents(String collection) {
+        return database().getCollection(collection).find().sort(new Document("_id", 1)).into(new ArrayList<>());
+    }
+
+    /** Interview events name their interview; contact events their contact; question bank events their question. */
+    private static String aggregateOf(Object event) {
+        RecordComponent[] components = event.getClass().getRecordComponents();
+        for (String name : List.of("interviewId", "contactId", "questionId")) {
+            for (RecordComponent component : components) {
+                if (component.getName().equals(name)) {
+                    try {
+                        return String.valueOf(component.getAccessor().invoke(event));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+        }
+        throw new IllegalArgumentException("Not an aggregate's event: " + event);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        server.close();
+    }
+}

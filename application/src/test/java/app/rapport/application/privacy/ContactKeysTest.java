@@ -1,0 +1,190 @@
+package app.rapport.application.privacy;
+
+import app.rapport.application.storage.AppendDurability;
+import app.rapport.domain.contact.ContactId;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.crypto.SecretKey;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static app.rapport.application.privacy.PrivacySamples.ADA;
+import static app.rapport.application.privacy.PrivacySamples.ALICE;
+import static app.rapport.application.privacy.PrivacySamples.GRACE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ContactKeysTest {
+
+    private static final int NODES = 4;
+    private static final int THREADS_PER_NODE = 2;
+    private static final int CONTACTS = 25;
+
+    @TempDir
+    Path dataDirectory;
+
+    private EmbeddedStore store;
+    private final AtomicInteger commits = new AtomicInteger();
+    private final AtomicLong nanoTime = new AtomicLong();
+    private final ExecutorService threads = Executors.newFixedThreadPool(NODES * THREADS_PER_NODE);
+
+    @BeforeEach
+    void start() {
+        store = EmbeddedStore.start(dataDirectory);
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        threads.shutdownNow();
+        threads.awaitTermination(30, TimeUnit.SECONDS);
+        store.close();
+    }
+
+    @Test
+    void aKeyIsMadeOnFirstUseDurableAndTheSameForEveryoneAfter() {
+        ContactKeys keys = newNode();
+
+        SecretKey first = keys.keyToWrite(ADA).orElseThrow();
+
+        assertThat(commits).as("the new key was committed before it was handed out").hasValue(1);
+        assertThat(keys.keyToWrite(ADA)).contains(first);
+        assertThat(newNode().keyToRead(ADA).orElseThrow().getEncoded()).isEqualTo(first.getEncoded());
+        assertThat(first.getAlgorithm()).isEqualTo("AES");
+        assertThat(first.getEncoded()).hasSize(32);
+        Document stored = keyDocuments().find(Filters.eq("_id", "alice/ada")).first();
+        assertThat(stored).containsKeys("key", "createdAt");
+    }
+
+    @Test
+    void readingMakesNoKey() {
+        assertThat(newNode().keyToRead(ADA)).isEmpty();
+        assertThat(keyDocuments().countDocuments()).isZero();
+    }
+
+    @Test
+    void concurrentFirstUseOfAContactsKeyEndsWithOneKey() throws Exception {
+        List<ContactKeys> nodes = new ArrayList<>();
+        for (int node = 0; node < NODES; node++) {
+            nodes.add(newNode());
+        }
+        int callers = NODES * THREADS_PER_NODE;
+        for (int contact = 0; contact < CONTACTS; contact++) {
+            ContactId contactId = new ContactId(ALICE, "c-" + contact);
+            CyclicBarrier together = new CyclicBarrier(callers);
+            List<Future<SecretKey>> results = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                ContactKeys node = nodes.get(caller % NODES);
+                results.add(threads.submit(() -> {
+                    together.await();
+                    return node.keyToWrite(contactId).orElseThrow();
+                }));
+            }
+            List<byte[]> handedOut = new ArrayList<>();
+            for (Future<SecretKey> result : results) {
+                handedOut.add(result.get(30, TimeUnit.SECONDS).getEncoded());
+            }
+            byte[] theKey = keyOf(contactId);
+            assertThat(handedOut).as("keys handed out for %s", contactId).allSatisfy(key -> assertThat(key).isEqualTo(theKey));
+        }
+        assertThat(keyDocuments().countDocuments()).isEqualTo(CONTACTS);
+    }
+
+    @Test
+    void forgettingDeletesTheKeyForGoodAndKeepsAKeylessDocument() {
+        ContactKeys keys = newNode();
+        keys.keyToWrite(ADA);
+        commits.set(0);
+
+        assertThat(keys.forget(ADA)).isTrue();
+
+        assertThat(commits).as("the deletion was committed").hasValue(1);
+        Document stored = keyDocuments().find(Filters.eq("_id", "alice/ada")).first();
+        assertThat(stored).containsKey("forgottenAt").doesNotContainKey("key");
+        assertThat(keys.keyToRead(ADA)).isEmpty();
+        assertThat(keys.keyToWrite(ADA)).as("no new key for a forgotten contact").isEmpty();
+        assertThat(newNode().keyToWrite(ADA)).isEmpty();
+        assertThat(keyDocuments().find(Filters.eq("_id", "alice/ada")).first()).doesNotContainKey("key");
+        assertThat(keys.forget(ADA)).as("forgetting again changes nothing").isFalse();
+        assertThat(newNode().forget(ADA)).isFalse();
+    }
+
+    @Test
+    void aContactForgottenBeforeItHadAKeyNeverGetsOne() {
+        assertThat(newNode().forget(GRACE)).isTrue();
+
+        assertThat(newNode().keyToWrite(GRACE)).isEmpty();
+        assertThat(keyDocuments().countDocuments()).isOne();
+    }
+
+    @Test
+    void anotherNodesForgettingIsSeenOnceTheCachedKeyExpires() {
+        ContactKeys reader = newNode();
+        ContactKeys eraser = newNode();
+        reader.keyToRead(ADA);
+        assertThat(reader.keyToWrite(ADA)).isPresent();
+
+        eraser.forget(ADA);
+        nanoTime.addAndGet(ContactKeys.CACHE_LIFETIME.toNanos() + 1);
+
+        assertThat(reader.keyToRead(ADA)).isEmpty();
+        assertThat(reader.keyToWrite(ADA)).isEmpty();
+    }
+
+    @Test
+    void theCacheIsBoundedLeastRecentlyUsedFirstOut() {
+        ContactKeys reader = new ContactKeys(store.database(), countingDurability(), new PersonalDataCipher(),
+                                             Clock.systemUTC(), 2, Duration.ofDays(1), nanoTime::get);
+        ContactKeys eraser = newNode();
+        ContactId linus = new ContactId(ALICE, "linus");
+        reader.keyToWrite(ADA);
+        reader.keyToWrite(GRACE);
+        reader.keyToRead(ADA);
+        reader.keyToWrite(linus); // pushes out Grace, the least recently used
+
+        eraser.forget(ADA);
+        eraser.forget(GRACE);
+
+        assertThat(reader.keyToRead(ADA)).as("still cached: another node's forgetting shows after the cache lifetime")
+                                         .isPresent();
+        assertThat(reader.keyToRead(GRACE)).as("read from the store again").isEmpty();
+    }
+
+    private ContactKeys newNode() {
+        return new ContactKeys(store.database(), countingDurability(), new PersonalDataCipher(), Clock.systemUTC(),
+                               ContactKeys.CACHE_CAPACITY, ContactKeys.CACHE_LIFETIME, nanoTime::get);
+    }
+
+    private AppendDurability countingDurability() {
+        AppendDurability embedded = store.durability();
+        return () -> {
+            commits.incrementAndGet();
+            embedded.makeDurable();
+        };
+    }
+
+    private byte[] keyOf(ContactId contactId) {
+        Optional<Document> stored = Optional.ofNullable(keyDocuments().find(Filters.eq("_id", contactId.toString())).first());
+        return stored.orElseThrow().get("key", Binary.class).getData();
+    }
+
+    private MongoCollection<Document> keyDocuments() {
+        return store.database().getCollection(ContactKeys.COLLECTION);
+    }
+}

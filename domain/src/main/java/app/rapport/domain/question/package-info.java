@@ -1,0 +1,4 @@
+/**
+ * The question bank: questions a user keeps for preparing interviews, each with an optional topic.
+ */
+package app.rapport.domain.question;
