@@ -10,8 +10,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -34,11 +35,15 @@ public class ViewCatchUp {
     }
 
     public void awaitProcessed(long position) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        awaitProcessed(position, timeout);
+    }
+
+    public void awaitProcessed(long position, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
         long pauseNanos = 200_000;
         while (!allViewsReached(position)) {
             if (System.nanoTime() > deadline) {
-                throw new ViewsLagging("The change was saved, but the views did not show it within " + timeout
+                throw new ViewsLagging("The change was saved, but the views did not show it within " + patience
                                                + "; read it again in a moment");
             }
             LockSupport.parkNanos(pauseNanos);
@@ -46,13 +51,19 @@ public class ViewCatchUp {
         }
     }
 
+    /** The view processors by name: the processing groups whose names end in {@code -views}. */
+    public static Map<String, StreamingEventProcessor> viewProcessors(EventProcessingConfiguration processing) {
+        Map<String, StreamingEventProcessor> views = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (name.endsWith(VIEW_GROUP_SUFFIX) && processor instanceof StreamingEventProcessor streaming) {
+                views.put(name, streaming);
+            }
+        });
+        return views;
+    }
+
     private boolean allViewsReached(long position) {
-        List<StreamingEventProcessor> views = processing.eventProcessors().entrySet().stream()
-                .filter(processor -> processor.getKey().endsWith(VIEW_GROUP_SUFFIX))
-                .map(Map.Entry::getValue)
-                .filter(StreamingEventProcessor.class::isInstance)
-                .map(StreamingEventProcessor.class::cast)
-                .toList();
+        Collection<StreamingEventProcessor> views = viewProcessors(processing).values();
         for (StreamingEventProcessor view : views) {
             Map<Integer, EventTrackerStatus> segments = view.processingStatus();
             if (segments.isEmpty()) {
