@@ -1,18 +1,15 @@
 package app.rapport.api.account;
 
-import app.rapport.api.RapportServer;
+import app.rapport.api.support.RunningServer;
+import app.rapport.api.support.SharedServer;
 import app.rapport.application.account.AuthProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import graphql.schema.FieldCoordinates;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
@@ -20,14 +17,11 @@ import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.reactive.socket.client.ReactorNettyWebSocketClient;
 import reactor.core.publisher.Mono;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +30,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Signs up, in and out of reach over real HTTP and WebSocket, against the server started as a user would. */
+@ExtendWith(SharedServer.class)
 class AccountApiTest {
 
     private static final String SIGN_UP = """
@@ -49,24 +44,11 @@ class AccountApiTest {
     private static final String ME = "{ me { id email displayName } }";
     private static final String PASSWORD = "a long enough secret";
 
-    @TempDir
-    static Path dataDir;
-
-    private static ConfigurableApplicationContext server;
-    private static int port;
-    private static RestClient http;
+    private static RunningServer server;
 
     @BeforeAll
-    static void start() {
-        server = new SpringApplicationBuilder(RapportServer.class)
-                .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=");
-        port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        http = RestClient.create("http://localhost:" + port);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+    static void connect(RunningServer running) {
+        server = running;
     }
 
     @Test
@@ -93,7 +75,7 @@ class AccountApiTest {
 
     @Test
     void tokensLastFourteenDaysUnlessConfiguredOtherwise() {
-        assertThat(server.getBean(AuthProperties.class).tokenLifetime()).isEqualTo(Duration.ofDays(14));
+        assertThat(server.context().getBean(AuthProperties.class).tokenLifetime()).isEqualTo(Duration.ofDays(14));
     }
 
     @Test
@@ -112,7 +94,7 @@ class AccountApiTest {
         assertThat(classification(unknown)).isEqualTo("UNAUTHORIZED");
         assertThat(unknown.path("errors").get(0).path("message").asText()).contains("sign in again");
 
-        JsonNode basic = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+        JsonNode basic = server.http().post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
                              .header(HttpHeaders.AUTHORIZATION, "Basic YW5uOnNlY3JldA==")
                              .body(Map.of("query", ME))
                              .exchange((request, response) -> response.bodyTo(JsonNode.class));
@@ -211,8 +193,8 @@ class AccountApiTest {
 
     @Test
     void everyRootFieldOfTheSchemaNeedsSignInUnlessItIsListedAsPublic() {
-        GraphQLSchema schema = server.getBean(GraphQlSource.class).schema();
-        Set<FieldCoordinates> guarded = server.getBean(SignInRequired.class).guardedFields();
+        GraphQLSchema schema = server.context().getBean(GraphQlSource.class).schema();
+        Set<FieldCoordinates> guarded = server.context().getBean(SignInRequired.class).guardedFields();
 
         List<FieldCoordinates> unguarded = new ArrayList<>();
         for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType(),
@@ -239,14 +221,7 @@ class AccountApiTest {
     }
 
     private static JsonNode graphQl(String token, String query, Map<String, Object> variables) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("query", query);
-        body.put("variables", variables);
-        RestClient.RequestBodySpec request = http.post().uri("/graphql").contentType(MediaType.APPLICATION_JSON);
-        if (token != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        return request.body(body).exchange((sent, response) -> response.bodyTo(JsonNode.class));
+        return server.graphQl(token, query, variables).body();
     }
 
     private static String classification(JsonNode response) {
@@ -254,7 +229,7 @@ class AccountApiTest {
     }
 
     private static WebSocketGraphQlClient webSocketClient(Map<String, Object> connectionInitPayload) {
-        return WebSocketGraphQlClient.builder("ws://localhost:" + port + "/graphql", new ReactorNettyWebSocketClient())
+        return WebSocketGraphQlClient.builder("ws://localhost:" + server.port() + "/graphql", new ReactorNettyWebSocketClient())
                                      .interceptor(new WebSocketGraphQlClientInterceptor() {
                                          @Override
                                          public Mono<Object> connectionInitPayload() {

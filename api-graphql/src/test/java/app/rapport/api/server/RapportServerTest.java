@@ -1,6 +1,6 @@
 package app.rapport.api.server;
 
-import app.rapport.api.RapportServer;
+import app.rapport.api.support.RunningServer;
 import app.rapport.application.eventstore.MongoEventStorageEngine;
 import app.rapport.application.storage.Store;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,9 +12,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
@@ -34,8 +31,8 @@ class RapportServerTest {
 
     @Test
     void startsHealthyOnTheEmbeddedStoreAndAnswersGraphQl() {
-        try (ConfigurableApplicationContext server = start(dataDir)) {
-            RestClient http = client(server);
+        try (RunningServer server = RunningServer.start(dataDir)) {
+            RestClient http = server.http();
 
             JsonNode readiness = http.get().uri("/actuator/health/readiness").retrieve().body(JsonNode.class);
             assertThat(readiness.path("status").asText()).isEqualTo("UP");
@@ -55,20 +52,20 @@ class RapportServerTest {
     @Test
     void eventsGoToRapportsOwnStoreAndSurviveARestart() {
         String eventId;
-        try (ConfigurableApplicationContext server = start(dataDir)) {
-            assertThat(server.getBean(EventStorageEngine.class)).isInstanceOf(MongoEventStorageEngine.class);
-            EventStore eventStore = server.getBean(EventStore.class);
+        try (RunningServer server = RunningServer.start(dataDir)) {
+            assertThat(server.context().getBean(EventStorageEngine.class)).isInstanceOf(MongoEventStorageEngine.class);
+            EventStore eventStore = server.context().getBean(EventStore.class);
 
             EventMessage<?> event = GenericEventMessage.asEventMessage(new ServerStarted("first start"))
                                                        .andMetaData(MetaData.with("actor", "user:test"));
             eventId = event.getIdentifier();
             eventStore.publish(event);
-            assertThat(server.getBean(Store.class).database().getCollection("events").countDocuments()).isEqualTo(1);
+            assertThat(server.context().getBean(Store.class).database().getCollection("events").countDocuments()).isEqualTo(1);
         }
 
-        try (ConfigurableApplicationContext restarted = start(dataDir)) {
+        try (RunningServer restarted = RunningServer.start(dataDir)) {
             try (Stream<? extends TrackedEventMessage<?>> stream =
-                         restarted.getBean(EventStore.class).openStream(null).asStream()) {
+                         restarted.context().getBean(EventStore.class).openStream(null).asStream()) {
                 List<? extends TrackedEventMessage<?>> events = stream.limit(1).toList();
                 assertThat(events).singleElement().satisfies(stored -> {
                     assertThat(stored.getIdentifier()).isEqualTo(eventId);
@@ -80,15 +77,5 @@ class RapportServerTest {
     }
 
     record ServerStarted(String note) {
-    }
-
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(RapportServer.class)
-                .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=");
-    }
-
-    private static RestClient client(ConfigurableApplicationContext server) {
-        int port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        return RestClient.create("http://localhost:" + port);
     }
 }
