@@ -37,9 +37,9 @@ import java.util.Optional;
  * met. Every query is one exact lookup on {@code _id}, then a walk in memory over that owner's graph alone
  * (breadth-first, linear in the owner's contacts and links): its cost does not grow with other owners' data. Every
  * event costs one lookup and one replacement of its owner's document, so a write costs in proportion to the size
- * of that owner's graph. The document must stay under MongoDB's 16 MiB: about 200 bytes per contact and 60 per
- * link, so <b>20 000 contacts per owner</b> with a few links each fit in under half of it
- * ({@code OwnerGraphSizeTest}); beyond that the row must be split.
+ * of that owner's graph. The document must stay under MongoDB's 16 MiB: about 550 bytes per contact with a generated
+ * id, names, an organization, two links and a meeting, so the limit is <b>10 000 contacts per owner</b>, which fit
+ * in half of it ({@code OwnerGraphSizeTest}); beyond that the row must be split.
  * <p>
  * <b>Edges.</b> REFERRED from an introducer to the contact introduced or referred ({@code ContactAdded.referredBy},
  * {@code IntroductionRecorded}, primary or not, {@code ReferralRecorded}, a survivor's introducer after
