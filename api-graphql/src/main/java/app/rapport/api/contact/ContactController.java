@@ -117,7 +117,8 @@ class ContactController {
     Map<ContactView, ContactView> referredBy(List<ContactView> contacts) {
         Map<ContactId, ContactView> introducers = contactsById(contacts.stream().map(ContactView::referredBy).toList());
         Map<ContactView, ContactView> result = new LinkedHashMap<>();
-        contacts.stream().filter(contact -> introducers.containsKey(contact.referredBy()))
+        // No introducer is no key: the map may be immutable, and those refuse to look up null.
+        contacts.stream().filter(contact -> contact.referredBy() != null && introducers.containsKey(contact.referredBy()))
                 .forEach(contact -> result.put(contact, introducers.get(contact.referredBy())));
         return result;
     }
