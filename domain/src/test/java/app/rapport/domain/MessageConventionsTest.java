@@ -28,6 +28,7 @@ class MessageConventionsTest {
             "ContactsMerged", "ContactMergedInto", "ContactForgotten",
             "InterviewRequested", "ResponseRecorded", "MeetingConfirmed", "MeetingRescheduled", "MeetingCancelled",
             "QuestionsPrepared", "NotesRecorded", "ReferralRecorded", "ThanksSent",
+            "FollowUpBecameDue", "ThanksBecameOverdue", "NudgeBecameDue",
             "QuestionAdded");
 
     /** Events of the user's own question bank: their words, about no relationship and no third party. */
@@ -38,6 +39,7 @@ class MessageConventionsTest {
             "MarkMergedInto", "ForgetContact",
             "RequestInterview", "RecordResponse", "ConfirmMeeting", "RescheduleMeeting", "CancelMeeting",
             "PrepareQuestions", "RecordNotes", "RecordReferral", "SendThanks",
+            "MarkFollowUpDue", "MarkThanksOverdue", "MarkNudgeDue",
             "AddQuestion");
 
     private static final List<Class<?>> CLASSES = DomainClasses.all();

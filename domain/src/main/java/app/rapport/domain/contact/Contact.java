@@ -51,6 +51,9 @@ public class Contact {
     private Integer followUpEveryDays;
     private Instant addedAt;
     private Instant lastTouchAt;
+    private Instant nextFollowUpDue;
+    /** The follow-up date already marked as due, so that a repeated reminder records nothing. */
+    private Instant followUpMarkedDue;
     /** Meetings already logged as touches: the same meeting reported again is not a second touch. */
     private final Set<InterviewId> meetingsLogged = new HashSet<>();
     private ContactId mergedInto;
@@ -144,6 +147,16 @@ public class Contact {
             return;
         }
         apply(new FollowUpCadenceSet(id, everyDays, nextFollowUpDue(lastTouchAt, everyDays)));
+    }
+
+    @CommandHandler
+    void handle(MarkFollowUpDue command) {
+        requireActive("contactId", command.contactId());
+        Instant dueAt = Require.present("dueAt", command.dueAt());
+        if (!dueAt.equals(nextFollowUpDue) || dueAt.equals(followUpMarkedDue) || DomainClock.now().isBefore(dueAt)) {
+            return; // moved by a touch or a new cadence, already marked, or not yet due: nothing to record
+        }
+        apply(new FollowUpBecameDue(id, dueAt));
     }
 
     @CommandHandler
@@ -269,6 +282,7 @@ public class Contact {
     @EventSourcingHandler
     void on(TouchLogged event) {
         lastTouchAt = latest(lastTouchAt, event.at());
+        nextFollowUpDue = event.nextFollowUpDue();
         if (event.interviewId() != null) {
             meetingsLogged.add(event.interviewId());
         }
@@ -277,6 +291,12 @@ public class Contact {
     @EventSourcingHandler
     void on(FollowUpCadenceSet event) {
         followUpEveryDays = event.everyDays();
+        nextFollowUpDue = event.nextFollowUpDue();
+    }
+
+    @EventSourcingHandler
+    void on(FollowUpBecameDue event) {
+        followUpMarkedDue = event.dueAt();
     }
 
     @EventSourcingHandler
@@ -307,6 +327,7 @@ public class Contact {
         }
         followUpEveryDays = event.followUpEveryDays();
         lastTouchAt = event.lastTouchAt();
+        nextFollowUpDue = event.nextFollowUpDue();
         absorbedDuplicates.add(event.duplicateId());
     }
 

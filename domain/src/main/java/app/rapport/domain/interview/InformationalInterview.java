@@ -66,6 +66,8 @@ public class InformationalInterview {
     private Instant heldAt;
     private Instant thanksDueBy;
     private Instant thanksSentAt;
+    private boolean thanksOverdue;
+    private boolean nudged;
     private final Map<ContactId, ReferralId> referralsByContact = new HashMap<>();
     private final Map<ReferralId, ContactId> referredContactsByReferral = new HashMap<>();
 
@@ -267,6 +269,28 @@ public class InformationalInterview {
         apply(new ThanksSent(id, contactId, sentAt, channel, message));
     }
 
+    /** Once the week has passed without thanks, says so once; anything else records nothing. */
+    @CommandHandler
+    void handle(MarkThanksOverdue command, ContactDirectory directory) {
+        requireAddressable(command.interviewId(), directory);
+        if (status != InterviewStatus.HELD || thanksOverdue || DomainClock.now().isBefore(thanksDueBy)) {
+            return; // thanked, not yet due, or already marked: a repeated or early reminder changes nothing
+        }
+        apply(new ThanksBecameOverdue(id, contactId, thanksDueBy));
+    }
+
+    /** A nudge falls due once per request, while it is unanswered; anything else records nothing. */
+    @CommandHandler
+    void handle(MarkNudgeDue command, ContactDirectory directory) {
+        requireAddressable(command.interviewId(), directory);
+        Instant dueAt = Require.present("dueAt", command.dueAt());
+        Require.notBefore("dueAt", dueAt, requestedAt, "the request");
+        if (status != InterviewStatus.REQUESTED || nudged || DomainClock.now().isBefore(dueAt)) {
+            return; // answered, already nudged or not yet due: a repeated or early reminder changes nothing
+        }
+        apply(new NudgeBecameDue(id, contactId, requestedAt, dueAt));
+    }
+
     @EventSourcingHandler
     void on(InterviewRequested event) {
         id = event.interviewId();
@@ -330,6 +354,16 @@ public class InformationalInterview {
     void on(ThanksSent event) {
         status = InterviewStatus.THANKED;
         thanksSentAt = event.sentAt();
+    }
+
+    @EventSourcingHandler
+    void on(ThanksBecameOverdue event) {
+        thanksOverdue = true;
+    }
+
+    @EventSourcingHandler
+    void on(NudgeBecameDue event) {
+        nudged = true;
     }
 
     /**

@@ -58,6 +58,7 @@ class ForgetContactTest {
                                                                  List.of(), null, null, List.of(), null, false,
                                                                  null, null)),
                 new MarkMergedInto(GRACE, ADA),
+                new MarkFollowUpDue(GRACE, daysAgo(1)),
                 new ForgetContact(GRACE));
     }
 

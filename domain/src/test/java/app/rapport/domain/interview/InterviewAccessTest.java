@@ -47,7 +47,9 @@ class InterviewAccessTest {
                 new RecordNotes(id, daysAgo(2), "notes", List.of(), null, null),
                 new RecordReferral(id, new ReferralId(id.owner(), "r-1"),
                                    new ContactId(id.owner(), "ada"), true, null),
-                new SendThanks(id, NOW, Channel.EMAIL, null));
+                new SendThanks(id, NOW, Channel.EMAIL, null),
+                new MarkThanksOverdue(id),
+                new MarkNudgeDue(id, daysAgo(1)));
     }
 
     /**

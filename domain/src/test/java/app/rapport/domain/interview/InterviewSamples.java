@@ -37,6 +37,12 @@ final class InterviewSamples {
                                  heldAt.plus(Duration.ofDays(7)), false);
     }
 
+    /** Corrected notes of the same meeting: the deadline stays a week after the meeting as first recorded. */
+    static NotesRecorded notesAmended(Instant heldAt) {
+        return new NotesRecorded(INTERVIEW, GRACE, heldAt, "Start with the manuals, then the code", List.of(), null,
+                                 null, heldAt.plus(Duration.ofDays(7)), true);
+    }
+
     static ThanksSent thanked(Instant sentAt) {
         return new ThanksSent(INTERVIEW, GRACE, sentAt, Channel.EMAIL, "Thank you for your time!");
     }

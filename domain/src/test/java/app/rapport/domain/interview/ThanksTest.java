@@ -3,6 +3,7 @@ package app.rapport.domain.interview;
 import app.rapport.domain.contact.Channel;
 import app.rapport.domain.shared.Conflict;
 import app.rapport.domain.shared.InvalidInput;
+import app.rapport.domain.shared.NotFound;
 import app.rapport.domain.testing.FakeContactDirectory;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import static app.rapport.domain.interview.InterviewSamples.confirmed;
 import static app.rapport.domain.interview.InterviewSamples.notes;
 import static app.rapport.domain.interview.InterviewSamples.requested;
+import static app.rapport.domain.interview.InterviewSamples.notesAmended;
 import static app.rapport.domain.interview.InterviewSamples.thanked;
 import static app.rapport.domain.testing.Refusals.refused;
 import static app.rapport.domain.testing.Samples.GRACE;
@@ -88,5 +90,88 @@ class ThanksTest {
                .andGivenCurrentTime(NOW)
                .when(new SendThanks(INTERVIEW, NOW, null, null))
                .expectException(refused(InvalidInput.class, "channel"));
+    }
+
+    // ------------------------------------------------------------ the week for thanks passes
+
+    @Test
+    void thanksBecomeOverdueOnceTheWeekHasPassed() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(8)), notes(daysAgo(8)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectEvents(new ThanksBecameOverdue(INTERVIEW, GRACE, daysAgo(1)));
+    }
+
+    @Test
+    void thanksAreNotOverdueBeforeTheWeekIsOver() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(6)), notes(daysAgo(6)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void thanksBecomeOverdueTheMomentTheWeekEnds() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(7)), notes(daysAgo(7)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectEvents(new ThanksBecameOverdue(INTERVIEW, GRACE, NOW));
+    }
+
+    @Test
+    void overdueThanksAreRecordedOnceHoweverOftenTheReminderFires() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(8)), notes(daysAgo(8)),
+                      new ThanksBecameOverdue(INTERVIEW, GRACE, daysAgo(1)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void sentThanksAreNeverOverdue() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(8)), notes(daysAgo(8)), thanked(daysAgo(7)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void amendedNotesKeepTheDeadlineOfTheMeeting() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(8)), notes(daysAgo(8)), notesAmended(daysAgo(8)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectEvents(new ThanksBecameOverdue(INTERVIEW, GRACE, daysAgo(1)));
+    }
+
+    @Test
+    void aMeetingNotYetHeldHasNoThanksToBeOverdue() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(8)))
+               .andGivenCurrentTime(NOW)
+               .when(new MarkThanksOverdue(INTERVIEW))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void lateThanksFollowOverdueThanks() {
+        fixture.given(requested(daysAgo(20)), confirmed(daysAgo(8)), notes(daysAgo(8)),
+                      new ThanksBecameOverdue(INTERVIEW, GRACE, daysAgo(1)))
+               .andGivenCurrentTime(NOW)
+               .when(new SendThanks(INTERVIEW, NOW, Channel.EMAIL, null))
+               .expectEvents(new ThanksSent(INTERVIEW, GRACE, NOW, Channel.EMAIL, null));
+    }
+
+    @Test
+    void noThanksReminderForAForgottenInterviewee() {
+        AggregateTestFixture<InformationalInterview> forgotten = new AggregateTestFixture<>(InformationalInterview.class);
+        forgotten.registerInjectableResource(new FakeContactDirectory().forgets(GRACE));
+        forgotten.given(requested(daysAgo(20)), confirmed(daysAgo(8)), notes(daysAgo(8)))
+                 .andGivenCurrentTime(NOW)
+                 .when(new MarkThanksOverdue(INTERVIEW))
+                 .expectException(refused(NotFound.class, "interviewId"))
+                 .expectNoEvents();
     }
 }
