@@ -1,0 +1,30 @@
+package app.rapport.application.overview;
+
+import org.axonframework.config.Configuration;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The processor of the owner index: pooled streaming, one segment (the projection reads, changes and writes a
+ * bucket, which relies on one thread applying events in order), from the tail, stopping on a failure so it is
+ * retried rather than skipped. Its name ends in {@code -views}: mutations wait for it, so lists and the
+ * dashboard show a write as soon as the mutation returns.
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class OwnerIndexProcessing {
+
+    /** The processing group, and processor, of the owner index. */
+    public static final String OWNER_INDEX_VIEWS = "owner-index-views";
+
+    @Bean
+    ConfigurerModule ownerIndexProcessor() {
+        return configurer -> configurer.eventProcessing()
+                .registerPooledStreamingEventProcessor(OWNER_INDEX_VIEWS, Configuration::eventStore,
+                                                       (config, builder) -> builder.initialSegmentCount(1)
+                                                                                   .maxClaimedSegments(1)
+                                                                                   .initialToken(StreamableMessageSource::createTailToken))
+                .registerListenerInvocationErrorHandler(OWNER_INDEX_VIEWS, config -> PropagatingErrorHandler.instance());
+    }
+}

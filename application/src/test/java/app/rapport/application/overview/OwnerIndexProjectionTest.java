@@ -1,0 +1,254 @@
+package app.rapport.application.overview;
+
+import app.rapport.application.ProjectionHarness;
+import app.rapport.application.relationship.RelationshipStage;
+import app.rapport.domain.contact.Channel;
+import app.rapport.domain.contact.ContactAdded;
+import app.rapport.domain.contact.ContactForgotten;
+import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.ContactMergedInto;
+import app.rapport.domain.contact.ContactSource;
+import app.rapport.domain.contact.ContactUpdated;
+import app.rapport.domain.contact.TouchLogged;
+import app.rapport.domain.interview.InterviewRequested;
+import app.rapport.domain.interview.InterviewStatus;
+import app.rapport.domain.interview.MeetingConfirmed;
+import app.rapport.domain.interview.MeetingFormat;
+import app.rapport.domain.interview.NotesRecorded;
+import app.rapport.domain.interview.ReferralId;
+import app.rapport.domain.interview.ReferralRecorded;
+import app.rapport.domain.interview.Response;
+import app.rapport.domain.interview.ResponseRecorded;
+import app.rapport.domain.shared.InterviewId;
+import app.rapport.domain.shared.InvalidInput;
+import app.rapport.domain.shared.OwnerId;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OwnerIndexProjectionTest {
+
+    static final OwnerId OWNER = new OwnerId("user-1");
+    static final OwnerId OTHER_OWNER = new OwnerId("user-2");
+    static final ContactId DANA = new ContactId(OWNER, "dana");
+    static final ContactId LEE = new ContactId(OWNER, "lee");
+    static final ContactId SAM = new ContactId(OWNER, "sam");
+    static final ContactId OTHERS_DANA = new ContactId(OTHER_OWNER, "dana");
+    static final InterviewId WITH_DANA = new InterviewId(OWNER, "i-dana");
+    static final InterviewId WITH_LEE = new InterviewId(OWNER, "i-lee");
+    static final Instant ADDED_AT = Instant.parse("2026-03-01T09:00:00Z");
+    static final Instant STARTS_AT = Instant.parse("2026-03-10T15:00:00Z");
+
+    @TempDir
+    Path dataDir;
+
+    ProjectionHarness harness;
+    OwnerIndexProjection projection;
+    QueryGateway queries;
+
+    @BeforeEach
+    void start() {
+        harness = ProjectionHarness.start(dataDir);
+        projection = new OwnerIndexProjection(harness.store(), SimpleQueryUpdateEmitter.builder().build());
+        queries = harness.queries(projection);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void contactsAreListedByDisplayNameIgnoringCaseAndPagedWithCursors() {
+        deliver(0, added(DANA, "Dana", "Reyes", "Acme", List.of("design")));
+        deliver(0, added(LEE, "lee", "Park", "Globex", List.of()));
+        deliver(0, added(SAM, "Sam", null, "Acme", List.of("Design", "mentor")));
+
+        ContactPage first = contacts(new FindContactPage(OWNER, 2, null, null, null, null));
+        assertThat(ids(first)).containsExactly(DANA, LEE);
+        assertThat(first.totalCount()).isEqualTo(3);
+        assertThat(first.hasNextPage()).isTrue();
+        ContactPage second = contacts(new FindContactPage(OWNER, 2, first.endCursor(), null, null, null));
+        assertThat(ids(second)).containsExactly(SAM);
+        assertThat(second.hasNextPage()).isFalse();
+
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, "ACME des", null, null)))).containsExactly(DANA, SAM);
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, "DESIGN")))).containsExactly(DANA, SAM);
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, "park", null, null)))).containsExactly(LEE);
+    }
+
+    @Test
+    void aPageLargerThanTheCapOrAForeignCursorIsRefusedNamingTheField() {
+        assertThatThrownBy(() -> new FindContactPage(OWNER, 201, null, null, null, null))
+                .isInstanceOf(InvalidInput.class).extracting("field").isEqualTo("first");
+        String interviewCursor = PageCursor.encode(FindInterviewPage.LIST, "2026-03-01T09:00:00Z", "x");
+        assertThatThrownBy(() -> new FindContactPage(OWNER, 10, interviewCursor, null, null, null))
+                .isInstanceOf(InvalidInput.class).extracting("field").isEqualTo("after");
+    }
+
+    @Test
+    void updatesChangeWhatIsFoundAndStagesFollowTheInterviews() {
+        deliver(0, added(DANA, "Dana", "Reyes", "Acme", List.of()));
+        deliver(0, added(LEE, "Lee", null, null, List.of()));
+        deliver(1, new ContactUpdated(DANA, null, null, null, null, null, "Initech", null, null, null, null, null, List.of("ux")));
+        deliver(0, requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(60)),
+                new ResponseRecorded(WITH_DANA, DANA, Response.ACCEPTED, ADDED_AT.plusSeconds(120), null, true),
+                new MeetingConfirmed(WITH_DANA, DANA, STARTS_AT, 30, MeetingFormat.VIDEO, null, "UTC"));
+
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, "initech", null, "UX")))).containsExactly(DANA);
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, "acme", null, null)))).isEmpty();
+        Instant now = STARTS_AT.minus(Duration.ofDays(1));
+        assertThat(projectionIndex().stages(now)).containsEntry(DANA, RelationshipStage.SCHEDULED)
+                                                 .containsEntry(LEE, RelationshipStage.PROSPECT);
+        assertThat(interviews(new FindInterviewPage(OWNER, 50, null, InterviewStatus.SCHEDULED)).entries())
+                .extracting(InterviewPage.Entry::id).containsExactly(WITH_DANA);
+    }
+
+    @Test
+    void redeliveredEventsChangeNothing() {
+        Object[] danaEvents = {added(DANA, "Dana", "Reyes", "Acme", List.of()),
+                new TouchLogged(DANA, ADDED_AT.plusSeconds(10), Channel.EMAIL, null, null, ADDED_AT.plusSeconds(10), null)};
+        Object[] interviewEvents = {requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(60)),
+                new ResponseRecorded(WITH_DANA, DANA, Response.DECLINED, ADDED_AT.plusSeconds(120), null, false)};
+        deliver(0, danaEvents);
+        deliver(0, interviewEvents);
+        List<Document> contactRows = harness.documents(OwnerIndexRows.CONTACTS);
+        List<Document> interviewRows = harness.documents(OwnerIndexRows.INTERVIEWS);
+
+        deliver(0, danaEvents);
+        deliver(0, interviewEvents);
+        deliver(0, requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(999))); // an old event again, must not reset the status
+
+        assertThat(harness.documents(OwnerIndexRows.CONTACTS)).isEqualTo(contactRows);
+        assertThat(harness.documents(OwnerIndexRows.INTERVIEWS)).isEqualTo(interviewRows);
+        assertThat(interviews(new FindInterviewPage(OWNER, 50, null, InterviewStatus.DECLINED)).totalCount()).isEqualTo(1);
+    }
+
+    @Test
+    void forgettingAContactPurgesItsEntryItsInterviewsAndReferralsToItAndKeepsLateEventsOut() {
+        deliver(0, added(DANA, "Dana", "Reyes", "Acme", List.of("secret-tag")));
+        deliver(0, added(LEE, "Lee", null, null, List.of()));
+        deliver(0, requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(60)));
+        deliver(0, requested(WITH_LEE, LEE, ADDED_AT.plusSeconds(60)),
+                new MeetingConfirmed(WITH_LEE, LEE, STARTS_AT, 30, MeetingFormat.VIDEO, null, "UTC"),
+                new NotesRecorded(WITH_LEE, LEE, STARTS_AT, null, List.of(), null, null, STARTS_AT.plus(Duration.ofDays(7)), false),
+                new ReferralRecorded(WITH_LEE, LEE, new ReferralId(OWNER, "r1"), DANA, true, null));
+        assertThat(Dashboards.of(projectionIndex(), STARTS_AT.plusSeconds(60)).referralsPerInterview()).isEqualTo(1.0);
+
+        deliver(5, new ContactForgotten(OWNER, DANA, STARTS_AT.plusSeconds(3600)));
+        deliver(0, added(DANA, "Dana", "Reyes", "Acme", List.of("secret-tag"))); // redelivered after the forgetting
+        deliver(0, requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(60)));
+
+        String stored = (harness.documents(OwnerIndexRows.CONTACTS) + " " + harness.documents(OwnerIndexRows.INTERVIEWS));
+        assertThat(stored).doesNotContain("Reyes", "Acme", "secret-tag", "i-dana");
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, null)))).containsExactly(LEE);
+        assertThat(interviews(new FindInterviewPage(OWNER, 50, null, null)).entries())
+                .extracting(InterviewPage.Entry::id).containsExactly(WITH_LEE);
+        assertThat(Dashboards.of(projectionIndex(), STARTS_AT.plusSeconds(60)).referralsPerInterview()).isEqualTo(0.0);
+    }
+
+    @Test
+    void ownersSeeOnlyTheirOwnEntriesEvenWithTheSameIds() {
+        deliver(0, added(DANA, "Dana", "Reyes", "Acme", List.of()));
+        deliver(0, added(OTHERS_DANA, "Other", "Person", "Acme", List.of()));
+
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, null)))).containsExactly(DANA);
+        assertThat(ids(contacts(new FindContactPage(OTHER_OWNER, 50, null, "acme", null, null)))).containsExactly(OTHERS_DANA);
+        assertThat(dashboard(OTHER_OWNER).contacts()).isEqualTo(1);
+        assertThat(harness.documents(OwnerIndexRows.CONTACTS)).allSatisfy(row -> assertThat(row.getString("_id"))
+                .startsWith(row.getString("owner") + "#"));
+    }
+
+    @Test
+    void aMergedAwayContactIsNotListedAndItsInterviewsCountForTheSurvivor() {
+        deliver(0, added(DANA, "Dana", "Reyes", null, List.of()));
+        deliver(0, added(LEE, "Dana R.", null, null, List.of()));
+        deliver(0, requested(WITH_LEE, LEE, ADDED_AT.plusSeconds(60)));
+        deliver(1, new ContactMergedInto(LEE, DANA));
+
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, null)))).containsExactly(DANA);
+        assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, RelationshipStage.REQUESTED, null)))).containsExactly(DANA);
+        DashboardView dashboard = dashboard(OWNER);
+        assertThat(dashboard.contacts()).isEqualTo(1);
+        assertThat(dashboard.awaitingResponseIds()).containsExactly(WITH_LEE);
+    }
+
+    @Test
+    void theDashboardCountsEveryStageAndDefinesItsRates() {
+        deliver(0, added(DANA, "Dana", null, null, List.of()));
+        deliver(0, added(LEE, "Lee", null, null, List.of()));
+        deliver(0, added(SAM, "Sam", null, null, List.of()));
+        deliver(0, requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(60)),
+                new ResponseRecorded(WITH_DANA, DANA, Response.NO_RESPONSE, ADDED_AT.plusSeconds(120), null, false));
+        deliver(0, requested(WITH_LEE, LEE, ADDED_AT.plusSeconds(60)),
+                new ResponseRecorded(WITH_LEE, LEE, Response.DECLINED, ADDED_AT.plusSeconds(120), null, false));
+
+        DashboardView dashboard = Dashboards.of(projectionIndex(), ADDED_AT.plus(Duration.ofDays(1)));
+
+        assertThat(dashboard.byStage()).hasSize(RelationshipStage.values().length)
+                                       .contains(new DashboardView.StageCount(RelationshipStage.PROSPECT, 1),
+                                                 new DashboardView.StageCount(RelationshipStage.REQUESTED, 1),
+                                                 new DashboardView.StageCount(RelationshipStage.DECLINED, 1),
+                                                 new DashboardView.StageCount(RelationshipStage.MET, 0));
+        assertThat(dashboard.responseRate()).isEqualTo(0.5); // NO_RESPONSE is not an answer
+        assertThat(dashboard.referralsPerInterview()).isNull();
+        assertThat(dashboard.awaitingResponseIds()).isEmpty();
+    }
+
+    @Test
+    void theResetHandlerClearsTheIndex() {
+        deliver(0, added(DANA, "Dana", null, null, List.of()));
+        projection.onReset();
+        assertThat(harness.documents(OwnerIndexRows.CONTACTS)).isEmpty();
+        assertThat(dashboard(OWNER).contacts()).isZero();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private void deliver(long firstSequence, Object... events) {
+        harness.deliver(projection, firstSequence, events);
+    }
+
+    private OwnerIndex projectionIndex() {
+        return new OwnerIndexRows(harness.database()).index(OWNER);
+    }
+
+    private ContactPage contacts(FindContactPage query) {
+        return queries.query(query, ResponseTypes.instanceOf(ContactPage.class)).join();
+    }
+
+    private InterviewPage interviews(FindInterviewPage query) {
+        return queries.query(query, ResponseTypes.instanceOf(InterviewPage.class)).join();
+    }
+
+    private DashboardView dashboard(OwnerId owner) {
+        return queries.query(new FindDashboard(owner), ResponseTypes.instanceOf(DashboardView.class)).join();
+    }
+
+    private static List<ContactId> ids(ContactPage page) {
+        return new ArrayList<>(page.entries().stream().map(ContactPage.Entry::id).toList());
+    }
+
+    private static ContactAdded added(ContactId id, String givenName, String familyName, String organization, List<String> tags) {
+        return new ContactAdded(id, givenName, familyName, null, null, null, organization, List.of(), List.of(), null,
+                                ContactSource.OTHER, null, tags, null, false, ADDED_AT);
+    }
+
+    private static InterviewRequested requested(InterviewId id, ContactId contact, Instant at) {
+        return new InterviewRequested(id, contact, Channel.EMAIL, 20, null, null, false, null, at);
+    }
+}
