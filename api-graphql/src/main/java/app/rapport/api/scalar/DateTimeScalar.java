@@ -66,7 +66,7 @@ final class DateTimeScalar {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw failure.apply(expectation("'" + text + "'"));
+                throw failure.apply(expectation("text in another form"));
             }
         }
 

@@ -68,6 +68,24 @@ class RefusalsTest {
     }
 
     @Test
+    void inputGraphQlItselfRefusesIsABadRequestTooAndStoresNothing() {
+        User user = server.signUpFreshUser();
+        String contactId = addContact(user, "Dana");
+        List<StoredEvent> before = server.storedEvents().ofOwner(user.accountId());
+
+        user.graphQl(LOG_TOUCH, input("contactId", contactId, "at", "last Tuesday", "channel", "PHONE"))
+            .assertRefused("BAD_REQUEST", "input");
+        user.graphQl("mutation { logTouch(input: {contactId: \"" + contactId + "\", at: \"yesterday\", channel: PHONE}) { id } }", Map.of())
+            .assertRefused("BAD_REQUEST", "at");
+        user.graphQl("mutation { logTouch(input: {contactId: \"" + contactId + "\", at: \"" + now + "\", channel: SMOKE_SIGNAL}) { id } }", Map.of())
+            .assertRefused("BAD_REQUEST", "channel");
+        user.graphQl("mutation { logTouch(input: {contactId: \"" + contactId + "\", channel: PHONE}) { id } }", Map.of())
+            .assertRefused("BAD_REQUEST", "at");
+
+        assertThat(server.storedEvents().ofOwner(user.accountId())).isEqualTo(before);
+    }
+
+    @Test
     void anotherUsersContactAndInterviewAreNotFoundAndStayAsTheyWere() {
         User owner = server.signUpFreshUser();
         User other = server.signUpFreshUser();

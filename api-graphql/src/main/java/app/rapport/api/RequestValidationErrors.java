@@ -1,0 +1,75 @@
+package app.rapport.api;
+
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.springframework.graphql.ResponseError;
+import org.springframework.graphql.server.WebGraphQlInterceptor;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Requests that graphql-java refuses before any controller runs (a value of the wrong type or form, a missing
+ * required field, an unknown field) are bad requests like any other: classified {@code BAD_REQUEST}, naming the
+ * input field where the message tells it, so clients handle every invalid input one way.
+ */
+@Component
+class RequestValidationErrors implements WebGraphQlInterceptor {
+
+    /** "missing required fields '[at]'", "argument 'input.at' with value …", "Variable 'input' has an invalid value …". */
+    private static final List<Pattern> FIELD_MENTIONS = List.of(
+            Pattern.compile("missing required fields '\\[([A-Za-z0-9_]+)"),
+            Pattern.compile("argument '([A-Za-z0-9_.]+)'"),
+            Pattern.compile("input field '?([A-Za-z0-9_.]+)'?"),
+            Pattern.compile("[Ff]ield '([A-Za-z0-9_.]+)'"),
+            Pattern.compile("Variable '([A-Za-z0-9_]+)'"));
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        return chain.next(request).map(response -> response.getErrors().stream().noneMatch(RequestValidationErrors::isValidationError)
+                ? response
+                : response.transform(builder -> builder.errors(response.getErrors().stream().map(RequestValidationErrors::classified).toList())));
+    }
+
+    private static boolean isValidationError(ResponseError error) {
+        return error.getErrorType() == ErrorType.ValidationError || error.getErrorType() == ErrorType.InvalidSyntax;
+    }
+
+    private static GraphQLError classified(ResponseError error) {
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
+                                                            .message(error.getMessage())
+                                                            .locations(error.getLocations())
+                                                            .errorType(isValidationError(error) ? RapportErrorType.BAD_REQUEST : error.getErrorType());
+        if (!error.getParsedPath().isEmpty()) {
+            builder.path(error.getParsedPath());
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>(error.getExtensions());
+        extensions.remove("classification");
+        if (isValidationError(error) && !extensions.containsKey("field")) {
+            fieldNamedIn(error.getMessage()).ifPresent(field -> extensions.put("field", field));
+        }
+        if (!extensions.isEmpty()) {
+            builder.extensions(extensions);
+        }
+        return builder.build();
+    }
+
+    private static java.util.Optional<String> fieldNamedIn(String message) {
+        for (Pattern mention : FIELD_MENTIONS) {
+            Matcher found = mention.matcher(message == null ? "" : message);
+            if (found.find()) {
+                String path = found.group(1);
+                return java.util.Optional.of(path.substring(path.lastIndexOf('.') + 1));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}
