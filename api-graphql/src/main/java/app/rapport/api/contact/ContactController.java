@@ -8,8 +8,6 @@ import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
 import app.rapport.application.contact.ContactView;
 import app.rapport.application.contact.FindContact;
-import app.rapport.application.contact.FindContacts;
-import app.rapport.application.interview.FindInterviews;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.relationship.RelationshipStage;
 import app.rapport.domain.contact.ContactDetails;
@@ -32,12 +30,10 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Contacts: the people in the caller's network. Nested lists are loaded in one query per page. */
 @Controller
@@ -115,7 +111,7 @@ class ContactController {
 
     @BatchMapping(typeName = "Contact")
     Map<ContactView, ContactView> referredBy(List<ContactView> contacts) {
-        Map<ContactId, ContactView> introducers = contactsById(contacts.stream().map(ContactView::referredBy).toList());
+        Map<ContactId, ContactView> introducers = gateways.contactsById(contacts.stream().map(ContactView::referredBy).toList());
         Map<ContactView, ContactView> result = new LinkedHashMap<>();
         // Most contacts have no introducer; an immutable map refuses a null key.
         contacts.stream().filter(contact -> contact.referredBy() != null && introducers.containsKey(contact.referredBy()))
@@ -125,7 +121,7 @@ class ContactController {
 
     @BatchMapping(typeName = "Contact")
     Map<ContactView, List<ContactView>> referrals(List<ContactView> contacts) {
-        Map<ContactId, ContactView> referred = contactsById(contacts.stream().flatMap(c -> c.referredContactIds().stream()).toList());
+        Map<ContactId, ContactView> referred = gateways.contactsById(contacts.stream().flatMap(c -> c.referredContactIds().stream()).toList());
         return collect(contacts, contact -> pick(contact.referredContactIds(), referred));
     }
 
@@ -143,22 +139,9 @@ class ContactController {
     }
 
     private Map<InterviewId, InterviewView> interviewsOf(List<ContactView> contacts) {
-        List<InterviewId> ids = contacts.stream().flatMap(contact -> contact.interviewIds().stream()).distinct().toList();
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return gateways.ask(new FindInterviews(ids), ResponseTypes.multipleInstancesOf(InterviewView.class)).stream()
-                       .collect(Collectors.toMap(InterviewView::id, Function.identity()));
+        return gateways.interviewsById(contacts.stream().flatMap(contact -> contact.interviewIds().stream()).toList());
     }
 
-    private Map<ContactId, ContactView> contactsById(Collection<ContactId> ids) {
-        List<ContactId> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        return gateways.ask(new FindContacts(wanted), ResponseTypes.multipleInstancesOf(ContactView.class)).stream()
-                       .collect(Collectors.toMap(ContactView::id, Function.identity()));
-    }
 
     private static <K, V> List<V> pick(List<K> ids, Map<K, V> found) {
         return ids.stream().map(found::get).filter(java.util.Objects::nonNull).toList();

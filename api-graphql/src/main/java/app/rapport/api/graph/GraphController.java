@@ -4,7 +4,6 @@ import app.rapport.api.account.Caller;
 import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
 import app.rapport.application.contact.ContactView;
-import app.rapport.application.contact.FindContacts;
 import app.rapport.application.graph.ContactGraphView;
 import app.rapport.application.graph.FindContactGraph;
 import app.rapport.application.graph.FindReferralChain;
@@ -18,12 +17,9 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The contact graph, referral chains and warm paths. Each answer is one lookup of the caller's graph, then one
@@ -57,7 +53,7 @@ class GraphController {
         if (chain.isEmpty()) {
             throw new NotFound("contactId", "contactId names no contact of yours");
         }
-        Map<ContactId, ContactView> contacts = contactsById(chain);
+        Map<ContactId, ContactView> contacts = gateways.contactsById(chain);
         return chain.stream().map(contacts::get).filter(Objects::nonNull).toList();
     }
 
@@ -67,7 +63,7 @@ class GraphController {
                                                 maxHops == null ? DEFAULT_MAX_HOPS : maxHops,
                                                 first == null ? DEFAULT_FIRST : first);
         List<WarmPathView> paths = gateways.ask(query, ResponseTypes.multipleInstancesOf(WarmPathView.class));
-        Map<ContactId, ContactView> contacts = contactsById(paths.stream().flatMap(path -> {
+        Map<ContactId, ContactView> contacts = gateways.contactsById(paths.stream().flatMap(path -> {
             List<ContactId> people = new ArrayList<>(path.hops());
             people.add(path.target());
             return people.stream();
@@ -84,12 +80,4 @@ class GraphController {
         return result;
     }
 
-    private Map<ContactId, ContactView> contactsById(Collection<ContactId> ids) {
-        List<ContactId> wanted = ids.stream().distinct().toList();
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        return gateways.ask(new FindContacts(wanted), ResponseTypes.multipleInstancesOf(ContactView.class)).stream()
-                       .collect(Collectors.toMap(ContactView::id, Function.identity()));
-    }
 }

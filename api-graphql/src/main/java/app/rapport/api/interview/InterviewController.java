@@ -14,9 +14,7 @@ import app.rapport.api.interview.InterviewInputs.SendThanksInput;
 import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
 import app.rapport.application.contact.ContactView;
-import app.rapport.application.contact.FindContacts;
 import app.rapport.application.interview.FindInterview;
-import app.rapport.application.interview.FindInterviews;
 import app.rapport.application.interview.FindReferral;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.interview.ReferralView;
@@ -50,10 +48,8 @@ import org.springframework.stereotype.Controller;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Informational interviews, from the request to the thank-you note, and the referrals they bring. */
 @Controller
@@ -183,7 +179,7 @@ class InterviewController {
 
     @BatchMapping(typeName = "Interview")
     Map<InterviewView, ContactView> contact(List<InterviewView> interviews) {
-        Map<ContactId, ContactView> found = contactsById(interviews.stream().map(InterviewView::contactId).toList());
+        Map<ContactId, ContactView> found = gateways.contactsById(interviews.stream().map(InterviewView::contactId).toList());
         return pairs(interviews, interview -> found.get(interview.contactId()));
     }
 
@@ -194,21 +190,19 @@ class InterviewController {
 
     @BatchMapping(typeName = "Referral")
     Map<ReferralView, InterviewView> interview(List<ReferralView> referrals) {
-        List<InterviewId> ids = referrals.stream().map(ReferralView::interviewId).distinct().toList();
-        Map<InterviewId, InterviewView> found = gateways.ask(new FindInterviews(ids), ResponseTypes.multipleInstancesOf(InterviewView.class))
-                                                        .stream().collect(Collectors.toMap(InterviewView::id, Function.identity()));
+        Map<InterviewId, InterviewView> found = gateways.interviewsById(referrals.stream().map(ReferralView::interviewId).toList());
         return pairs(referrals, referral -> found.get(referral.interviewId()));
     }
 
     @BatchMapping(typeName = "Referral")
     Map<ReferralView, ContactView> from(List<ReferralView> referrals) {
-        Map<ContactId, ContactView> found = contactsById(referrals.stream().map(ReferralView::fromContactId).toList());
+        Map<ContactId, ContactView> found = gateways.contactsById(referrals.stream().map(ReferralView::fromContactId).toList());
         return pairs(referrals, referral -> found.get(referral.fromContactId()));
     }
 
     @BatchMapping(typeName = "Referral")
     Map<ReferralView, ContactView> to(List<ReferralView> referrals) {
-        Map<ContactId, ContactView> found = contactsById(referrals.stream().map(ReferralView::toContactId).toList());
+        Map<ContactId, ContactView> found = gateways.contactsById(referrals.stream().map(ReferralView::toContactId).toList());
         return pairs(referrals, referral -> found.get(referral.toContactId()));
     }
 
@@ -233,14 +227,6 @@ class InterviewController {
         return gateways.ask(new FindReferral(id), ResponseTypes.optionalInstanceOf(ReferralView.class));
     }
 
-    private Map<ContactId, ContactView> contactsById(List<ContactId> ids) {
-        List<ContactId> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
-        if (wanted.isEmpty()) {
-            return Map.of();
-        }
-        return gateways.ask(new FindContacts(wanted), ResponseTypes.multipleInstancesOf(ContactView.class)).stream()
-                       .collect(Collectors.toMap(ContactView::id, Function.identity()));
-    }
 
     /** Only the keys that have a value: a DataLoader reads a missing key as null. */
     private static <K, V> Map<K, V> pairs(List<K> keys, Function<K, V> value) {

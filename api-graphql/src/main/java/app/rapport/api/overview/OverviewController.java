@@ -8,8 +8,6 @@ import app.rapport.api.overview.Connections.InterviewEdge;
 import app.rapport.api.overview.Connections.PageInfo;
 import app.rapport.api.shared.Gateways;
 import app.rapport.application.contact.ContactView;
-import app.rapport.application.contact.FindContacts;
-import app.rapport.application.interview.FindInterviews;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.overview.ContactPage;
 import app.rapport.application.overview.DashboardView;
@@ -32,8 +30,6 @@ import reactor.core.publisher.Flux;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The caller's lists of contacts and interviews, and the dashboard, now and as it changes. A page is one query of
@@ -57,7 +53,7 @@ class OverviewController {
         ContactPage page = gateways.ask(new FindContactPage(caller.owner(), first == null ? 50 : first, after, blankToNull(search),
                                                             stage, blankToNull(tag)),
                                         ResponseTypes.instanceOf(ContactPage.class));
-        Map<ContactId, ContactView> found = contactsById(page.entries().stream().map(ContactPage.Entry::id).toList());
+        Map<ContactId, ContactView> found = gateways.contactsById(page.entries().stream().map(ContactPage.Entry::id).toList());
         List<ContactEdge> edges = page.entries().stream()
                                       .filter(entry -> found.containsKey(entry.id()))
                                       .map(entry -> new ContactEdge(found.get(entry.id()), entry.cursor()))
@@ -70,7 +66,7 @@ class OverviewController {
                                    Caller caller) {
         InterviewPage page = gateways.ask(new FindInterviewPage(caller.owner(), first == null ? 50 : first, after, status),
                                           ResponseTypes.instanceOf(InterviewPage.class));
-        Map<InterviewId, InterviewView> found = interviewsById(page.entries().stream().map(InterviewPage.Entry::id).toList());
+        Map<InterviewId, InterviewView> found = gateways.interviewsById(page.entries().stream().map(InterviewPage.Entry::id).toList());
         List<InterviewEdge> edges = page.entries().stream()
                                         .filter(entry -> found.containsKey(entry.id()))
                                         .map(entry -> new InterviewEdge(found.get(entry.id()), entry.cursor()))
@@ -105,30 +101,16 @@ class OverviewController {
 
     @SchemaMapping(typeName = "Dashboard")
     List<ContactView> followUpsDue(DashboardView dashboard) {
-        Map<ContactId, ContactView> found = contactsById(dashboard.followUpDueIds());
+        Map<ContactId, ContactView> found = gateways.contactsById(dashboard.followUpDueIds());
         return dashboard.followUpDueIds().stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
     private List<InterviewView> interviews(List<InterviewId> ids) {
-        Map<InterviewId, InterviewView> found = interviewsById(ids);
+        Map<InterviewId, InterviewView> found = gateways.interviewsById(ids);
         return ids.stream().map(found::get).filter(Objects::nonNull).toList();
     }
 
-    private Map<ContactId, ContactView> contactsById(List<ContactId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return gateways.ask(new FindContacts(ids), ResponseTypes.multipleInstancesOf(ContactView.class)).stream()
-                       .collect(Collectors.toMap(ContactView::id, Function.identity()));
-    }
 
-    private Map<InterviewId, InterviewView> interviewsById(List<InterviewId> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return gateways.ask(new FindInterviews(ids), ResponseTypes.multipleInstancesOf(InterviewView.class)).stream()
-                       .collect(Collectors.toMap(InterviewView::id, Function.identity()));
-    }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();

@@ -1,15 +1,29 @@
 package app.rapport.api.shared;
 
 import app.rapport.api.account.Caller;
+import app.rapport.application.contact.ContactView;
+import app.rapport.application.contact.FindContacts;
+import app.rapport.application.interview.FindInterviews;
+import app.rapport.application.interview.InterviewView;
 import app.rapport.application.messaging.ConsistentCommandGateway;
+import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.Conflict;
 import app.rapport.domain.shared.NotFound;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The command and query gateways as controllers use them: a command is sent as the caller and returns once the
@@ -44,5 +58,25 @@ public class Gateways {
 
     public <R> R ask(Object query, ResponseType<R> responseType) {
         return queries.query(query, responseType).join();
+    }
+
+    /** The contacts with these ids, by id, in one query: how nested lists are batched. Null ids and ids of no contact are left out. */
+    public Map<ContactId, ContactView> contactsById(Collection<ContactId> ids) {
+        List<ContactId> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return ask(new FindContacts(wanted), ResponseTypes.multipleInstancesOf(ContactView.class)).stream()
+                .collect(Collectors.toMap(ContactView::id, Function.identity()));
+    }
+
+    /** The interviews with these ids, by id, in one query. Null ids and ids of no interview are left out. */
+    public Map<InterviewId, InterviewView> interviewsById(Collection<InterviewId> ids) {
+        List<InterviewId> wanted = ids.stream().filter(Objects::nonNull).distinct().toList();
+        if (wanted.isEmpty()) {
+            return Map.of();
+        }
+        return ask(new FindInterviews(wanted), ResponseTypes.multipleInstancesOf(InterviewView.class)).stream()
+                .collect(Collectors.toMap(InterviewView::id, Function.identity()));
     }
 }
