@@ -187,32 +187,47 @@ final class HistorySummaries {
 
     private static String updated(ContactUpdated updated) {
         List<String> changes = new ArrayList<>();
-        change(changes, "given name", updated.givenName());
-        change(changes, "family name", updated.familyName());
-        change(changes, "pronunciation", updated.pronunciation());
-        change(changes, "salutation", updated.salutation());
-        change(changes, "title", updated.title());
-        change(changes, "organization", updated.organization());
-        change(changes, "emails", updated.emails());
-        change(changes, "phones", updated.phones());
-        change(changes, "LinkedIn URL", updated.linkedinUrl());
+        List<String> cleared = new ArrayList<>();
+        change(changes, cleared, "given name", updated.givenName());
+        change(changes, cleared, "family name", updated.familyName());
+        change(changes, cleared, "pronunciation", updated.pronunciation());
+        change(changes, cleared, "salutation", updated.salutation());
+        change(changes, cleared, "title", updated.title());
+        change(changes, cleared, "organization", updated.organization());
+        change(changes, cleared, "emails", updated.emails());
+        change(changes, cleared, "phones", updated.phones());
+        change(changes, cleared, "LinkedIn URL", updated.linkedinUrl());
         if (updated.source() != null) {
             changes.add("source to " + source(updated.source()));
         }
-        change(changes, "source detail", updated.sourceDetail());
-        change(changes, "tags", updated.tags());
-        return changes.isEmpty() ? "Updated the contact's details" : "Updated " + joined(changes);
+        change(changes, cleared, "source detail", updated.sourceDetail());
+        change(changes, cleared, "tags", updated.tags());
+        if (changes.isEmpty() && cleared.isEmpty()) {
+            return "Updated the contact's details";
+        }
+        if (changes.isEmpty()) {
+            return "Cleared " + joined(cleared);
+        }
+        return "Updated " + joined(changes) + (cleared.isEmpty() ? "" : "; cleared " + joined(cleared));
     }
 
-    private static void change(List<String> changes, String label, String value) {
+    private static void change(List<String> changes, List<String> cleared, String label, String value) {
         if (value != null) {
-            changes.add(value.isEmpty() ? "cleared " + label : label + " to \"" + cut(value) + "\"");
+            if (value.isEmpty()) {
+                cleared.add(label);
+            } else {
+                changes.add(label + " to \"" + cut(value) + "\"");
+            }
         }
     }
 
-    private static void change(List<String> changes, String label, List<String> values) {
+    private static void change(List<String> changes, List<String> cleared, String label, List<String> values) {
         if (values != null) {
-            changes.add(values.isEmpty() ? "cleared " + label : label + " to " + cut(String.join(", ", values)));
+            if (values.isEmpty()) {
+                cleared.add(label);
+            } else {
+                changes.add(label + " to " + cut(String.join(", ", values)));
+            }
         }
     }
 
