@@ -1,6 +1,8 @@
 package app.rapport.api.history;
 
 import app.rapport.api.account.Caller;
+import app.rapport.api.history.HistoryConnection.HistoryEdge;
+import app.rapport.api.history.HistoryConnection.PageInfo;
 import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
 import app.rapport.application.history.FindRelationshipHistory;
@@ -20,7 +22,6 @@ import org.springframework.stereotype.Controller;
 import reactor.core.publisher.Flux;
 
 import java.util.List;
-import java.util.Map;
 
 /**
  * The history of each relationship: pages of it, oldest first, with the entry's sequence number as the cursor,
@@ -38,18 +39,14 @@ class HistoryController {
     }
 
     @QueryMapping
-    Map<String, Object> relationshipHistory(@Argument String contactId, @Argument Integer first, @Argument String after,
-                                            Caller caller) {
+    HistoryConnection relationshipHistory(@Argument String contactId, @Argument Integer first, @Argument String after,
+                                          Caller caller) {
         ContactId contact = Ids.contact(caller.owner(), contactId, "contactId");
         HistoryPage page = gateways.ask(new FindRelationshipHistory(contact, first == null ? 100 : first, sequenceOf(after)),
                                         ResponseTypes.instanceOf(HistoryPage.class));
-        List<Map<String, Object>> edges = page.entries().stream()
-                                              .map(entry -> Map.<String, Object>of("node", entry, "cursor", cursor(entry)))
-                                              .toList();
-        Map<String, Object> pageInfo = new java.util.HashMap<>();
-        pageInfo.put("hasNextPage", page.hasNextPage());
-        pageInfo.put("endCursor", page.entries().isEmpty() ? after : cursor(page.entries().get(page.entries().size() - 1)));
-        return Map.of("edges", edges, "pageInfo", pageInfo);
+        List<HistoryEdge> edges = page.entries().stream().map(entry -> new HistoryEdge(entry, cursor(entry))).toList();
+        String endCursor = edges.isEmpty() ? after : edges.get(edges.size() - 1).cursor();
+        return new HistoryConnection(edges, new PageInfo(page.hasNextPage(), endCursor));
     }
 
     /** Ends when the client unsubscribes or disconnects; the Axon subscription is closed with it. */
