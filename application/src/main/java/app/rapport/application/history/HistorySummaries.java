@@ -171,7 +171,7 @@ final class HistorySummaries {
         } else if (added.title() != null) {
             sentence.append(", ").append(added.title());
         } else if (added.organization() != null) {
-            sentence.append(", at ").append(added.organization());
+            sentence.append(" of ").append(added.organization());
         }
         if (added.source() != null) {
             sentence.append(", found through ").append(source(added.source()));

@@ -146,6 +146,10 @@ class RelationshipHistoryProjectionTest {
 
         assertThat(page(DANA, 10, 0).entries()).extracting(HistoryEntryView::actor).containsExactly("system", "plugin:calendar-sync");
         assertThat(page(DANA, 10, 0).entries().get(1).summary()).isEqualTo("Stopped follow-up reminders");
+        deliver(SAM.toString(), 0, new ContactAdded(SAM, "Sam", null, null, null, null, "Globex", List.of(), List.of(), null,
+                                                    ContactSource.REFERRAL, null, List.of(), DANA, true, T0), T0, USER);
+        assertThat(page(SAM, 10, 0).entries().get(0).summary())
+                .isEqualTo("Added Sam of Globex, found through a referral, introduced by contact dana");
     }
 
     @Test
