@@ -8,6 +8,7 @@ import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
 import app.rapport.application.contact.ContactView;
 import app.rapport.application.contact.FindContact;
+import app.rapport.application.contact.FindContactAsOf;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.relationship.RelationshipStage;
 import app.rapport.domain.contact.ContactDetails;
@@ -48,8 +49,13 @@ class ContactController {
     }
 
     @QueryMapping
-    ContactView contact(@Argument String id, Caller caller) {
-        return find(Ids.contact(caller.owner(), id, "id"));
+    ContactView contact(@Argument String id, @Argument Instant asOf, Caller caller) {
+        ContactId contact = Ids.contact(caller.owner(), id, "id");
+        if (asOf == null) {
+            return find(contact);
+        }
+        return gateways.ask(new FindContactAsOf(contact, asOf), ResponseTypes.optionalInstanceOf(ContactView.class))
+                       .orElse(null);
     }
 
     @MutationMapping

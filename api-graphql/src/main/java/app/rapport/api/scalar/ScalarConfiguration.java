@@ -9,6 +9,6 @@ class ScalarConfiguration {
 
     @Bean
     RuntimeWiringConfigurer rapportScalars() {
-        return wiring -> wiring.scalar(DateTimeScalar.DATE_TIME);
+        return wiring -> wiring.scalar(DateTimeScalar.DATE_TIME).scalar(JsonScalar.JSON);
     }
 }

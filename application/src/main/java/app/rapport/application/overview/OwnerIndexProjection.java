@@ -8,6 +8,7 @@ import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.ContactMergedInto;
 import app.rapport.domain.contact.ContactUpdated;
 import app.rapport.domain.contact.ContactsMerged;
+import app.rapport.domain.contact.FollowUpBecameDue;
 import app.rapport.domain.contact.FollowUpCadenceSet;
 import app.rapport.domain.contact.TouchLogged;
 import app.rapport.domain.interview.InterviewRequested;
@@ -16,8 +17,10 @@ import app.rapport.domain.interview.MeetingCancelled;
 import app.rapport.domain.interview.MeetingConfirmed;
 import app.rapport.domain.interview.MeetingRescheduled;
 import app.rapport.domain.interview.NotesRecorded;
+import app.rapport.domain.interview.NudgeBecameDue;
 import app.rapport.domain.interview.ReferralRecorded;
 import app.rapport.domain.interview.ResponseRecorded;
+import app.rapport.domain.interview.ThanksBecameOverdue;
 import app.rapport.domain.interview.ThanksSent;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
@@ -274,6 +277,25 @@ class OwnerIndexProjection {
             entry.put(STATUS, InterviewStatus.THANKED.name());
             entry.put(THANKS_SENT_AT, text(event.sentAt()));
         });
+    }
+
+    /**
+     * Reminders change nothing in the index, but time has passed: the dashboard's due and overdue lists moved,
+     * so whoever follows it gets it again.
+     */
+    @EventHandler
+    void on(ThanksBecameOverdue event) {
+        changed(event.interviewId().owner());
+    }
+
+    @EventHandler
+    void on(NudgeBecameDue event) {
+        changed(event.interviewId().owner());
+    }
+
+    @EventHandler
+    void on(FollowUpBecameDue event) {
+        changed(event.contactId().owner());
     }
 
     @ResetHandler
