@@ -68,14 +68,15 @@ class ViewRebuildTest {
             recordAWorkflow(commands);
             Store store = server.getBean(Store.class);
             Map<String, List<Document>> before = views(store);
-            assertThat(before.get("contact_views")).as("the workflow reached the views").hasSize(3);
+            assertThat(before.values()).as("the workflow reached every view").allSatisfy(documents -> assertThat(documents).isNotEmpty());
 
             before.keySet().forEach(collection -> store.database().getCollection(collection).drop());
             assertThat(views(store).values()).allSatisfy(documents -> assertThat(documents).isEmpty());
 
             server.getBean(ViewRebuild.class).rebuildAll(Duration.ofSeconds(60));
 
-            assertThat(views(store)).isEqualTo(before);
+            Map<String, List<Document>> after = views(store);
+            before.forEach((collection, documents) -> assertThat(after.get(collection)).as(collection).isEqualTo(documents));
         }
     }
 
@@ -105,7 +106,8 @@ class ViewRebuildTest {
     private static Map<String, List<Document>> views(Store store) {
         Map<String, List<Document>> views = new LinkedHashMap<>();
         for (String collection : List.of("contact_views", "interview_views", "referral_views", "contact_interviews",
-                                         "question_bank_views")) {
+                                         "question_bank_views", "owner_contact_index", "owner_interview_index",
+                                         "contact_graph_views", "relationship_history")) {
             views.put(collection, store.database().getCollection(collection).find()
                                        .sort(new Document("_id", 1)).into(new ArrayList<>()));
         }

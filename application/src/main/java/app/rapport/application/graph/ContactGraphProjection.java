@@ -18,12 +18,14 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -80,7 +82,7 @@ class ContactGraphProjection {
     // ---------------------------------------------------------------- the contacts' own events
 
     @EventHandler
-    void on(ContactAdded event, @SequenceNumber long sequence) {
+    void on(ContactAdded event, @SequenceNumber long sequence, @Timestamp Instant at) {
         OwnerGraph graph = load(event.contactId().owner());
         if (graph.person(event.contactId().value()) != null) {
             return; // added before, or forgotten since
@@ -88,7 +90,7 @@ class ContactGraphProjection {
         Person person = new Person(event.contactId().value());
         person.givenName = event.givenName();
         person.familyName = event.familyName();
-        graph.writeOrganization(person, event.organization());
+        graph.writeOrganization(person, event.organization(), at);
         String introducer = sameOwner(event.contactId(), event.referredBy());
         if (graph.known(introducer)) {
             person.referredBy = introducer;
@@ -101,7 +103,7 @@ class ContactGraphProjection {
 
     /** Only what changed: null leaves a field, "" clears it. */
     @EventHandler
-    void on(ContactUpdated event, @SequenceNumber long sequence) {
+    void on(ContactUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.contactId(), sequence, (graph, person) -> {
             if (event.givenName() != null && !event.givenName().isEmpty()) {
                 person.givenName = event.givenName();
@@ -110,7 +112,7 @@ class ContactGraphProjection {
                 person.familyName = event.familyName().isEmpty() ? null : event.familyName();
             }
             if (event.organization() != null) {
-                graph.writeOrganization(person, event.organization());
+                graph.writeOrganization(person, event.organization(), at);
             }
         });
     }
@@ -130,13 +132,13 @@ class ContactGraphProjection {
 
     /** The survivor's side: an organization it lacked, and its introducer after the merge. */
     @EventHandler
-    void on(ContactsMerged event, @SequenceNumber long sequence) {
+    void on(ContactsMerged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.contactId(), sequence, (graph, person) -> {
             if (event.familyName() != null && !event.familyName().isEmpty()) {
                 person.familyName = event.familyName();
             }
             if (event.organization() != null && !event.organization().isEmpty()) {
-                graph.writeOrganization(person, event.organization());
+                graph.writeOrganization(person, event.organization(), at);
             }
             String introducer = sameOwner(event.contactId(), event.referredBy());
             person.referredBy = graph.known(introducer) ? introducer : null;

@@ -2,6 +2,8 @@ package app.rapport.application.graph;
 
 import org.bson.Document;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -23,7 +25,6 @@ final class OwnerGraph {
 
     static final String ID = "_id";
     static final String OWNER = "owner";
-    static final String ORGANIZATION_WRITES = "organizationWrites";
     static final String CONTACTS = "contacts";
     static final String REFERRALS = "referrals";
     static final String MET = "met";
@@ -41,8 +42,6 @@ final class OwnerGraph {
     private static final String TO = "to";
 
     final String owner;
-    /** Counts organization writes, so the most recent spelling of an organization can be told. */
-    long organizationWrites;
     final Map<String, Person> contacts = new TreeMap<>();
     final Set<Referral> referrals = new TreeSet<>();
     final Set<String> met = new TreeSet<>();
@@ -55,7 +54,8 @@ final class OwnerGraph {
      * A contact as the graph knows it. A forgotten one keeps only its id and version (a tombstone), so late or
      * repeated events cannot bring it back.
      *
-     * @param organizationWrite the value of {@link #organizationWrites} when its organization was last written
+     * @param organizationWrite when its organization was last written (microseconds since the epoch), so the most
+     *                          recent spelling of an organization can be told
      * @param version           the sequence number of the contact's last event applied
      */
     static final class Person {
@@ -110,10 +110,14 @@ final class OwnerGraph {
         return person != null && !person.forgotten;
     }
 
-    void writeOrganization(Person person, String organization) {
+    /**
+     * Ordered by the writing event's time, not a counter: a replay after a contact was forgotten reads that
+     * contact's organizations as null, and a counter would then number everyone else's writes differently.
+     */
+    void writeOrganization(Person person, String organization, Instant writtenAt) {
         String trimmed = organization == null ? null : organization.strip();
         person.organization = trimmed == null || trimmed.isEmpty() ? null : trimmed;
-        person.organizationWrite = person.organization == null ? 0 : ++organizationWrites;
+        person.organizationWrite = person.organization == null ? 0 : ChronoUnit.MICROS.between(Instant.EPOCH, writtenAt);
     }
 
     /** Leaves a tombstone and no link to or from the contact. */
@@ -149,7 +153,6 @@ final class OwnerGraph {
         }
         List<Document> links = referrals.stream().map(referral -> new Document(FROM, referral.from()).append(TO, referral.to())).toList();
         return new Document(ID, owner).append(OWNER, owner)
-                                      .append(ORGANIZATION_WRITES, organizationWrites)
                                       .append(CONTACTS, people)
                                       .append(REFERRALS, links)
                                       .append(MET, List.copyOf(met));
@@ -157,7 +160,6 @@ final class OwnerGraph {
 
     static OwnerGraph of(Document row) {
         OwnerGraph graph = new OwnerGraph(row.getString(OWNER));
-        graph.organizationWrites = number(row, ORGANIZATION_WRITES);
         for (Document entry : list(row, CONTACTS, Document.class)) {
             Person person = new Person(entry.getString(CONTACT_ID));
             person.forgotten = entry.getBoolean(FORGOTTEN, false);

@@ -4,6 +4,7 @@ import app.rapport.application.graph.OwnerGraph.Person;
 import app.rapport.application.graph.OwnerGraph.Referral;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,10 +94,12 @@ class ContactNetworkTest {
         assertThat(ContactNetwork.of(graph).neighbourhood("c0", 2, 500).truncated()).isFalse();
     }
 
+    private Instant written = Instant.parse("2026-01-01T00:00:00Z");
+
     private void person(String id, String organization, String referredBy) {
         Person person = new Person(id);
         person.givenName = id;
-        graph.writeOrganization(person, organization);
+        graph.writeOrganization(person, organization, written = written.plusSeconds(1));
         person.referredBy = referredBy;
         if (referredBy != null) {
             graph.referrals.add(new Referral(referredBy, id));

@@ -6,6 +6,7 @@ import org.bson.RawBsonDocument;
 import org.bson.codecs.DocumentCodec;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ class OwnerGraphSizeTest {
             Person person = new Person(UUID.randomUUID().toString());
             person.givenName = "Given name " + i + " of some length";
             person.familyName = "Family name " + i + " of some length";
-            graph.writeOrganization(person, "Organization number " + (i % 500) + " Incorporated");
+            graph.writeOrganization(person, "Organization number " + (i % 500) + " Incorporated", Instant.now());
             person.version = 12;
             if (previous != null) {
                 person.referredBy = previous;
