@@ -19,13 +19,10 @@ import app.rapport.domain.shared.OwnerId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
@@ -56,15 +53,10 @@ class ContactAndInterviewViewsServerTest {
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void noUpdateChecks() {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        System.setProperty("disable-axoniq-console-message", "true");
-    }
 
     @Test
     void commandsReachTheAggregatesAndTheViewsShowTheirEvents() {
-        try (ConfigurableApplicationContext server = start(dataDir)) {
+        try (ConfigurableApplicationContext server = ApplicationContexts.start(ViewsApplication.class, dataDir)) {
             CommandGateway commands = server.getBean(CommandGateway.class);
             QueryGateway queries = server.getBean(QueryGateway.class);
 
@@ -91,7 +83,7 @@ class ContactAndInterviewViewsServerTest {
                     .satisfies(refusal -> assertThat(causes(refusal)).hasAtLeastOneElementOfType(NotFound.class));
         }
 
-        try (ConfigurableApplicationContext restarted = start(dataDir)) {
+        try (ConfigurableApplicationContext restarted = ApplicationContexts.start(ViewsApplication.class, dataDir)) {
             CommandGateway commands = restarted.getBean(CommandGateway.class);
             QueryGateway queries = restarted.getBean(QueryGateway.class);
             assertThat(findInterview(queries)).as("the views are kept").isPresent();
@@ -125,14 +117,6 @@ class ContactAndInterviewViewsServerTest {
         return causes;
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir) {
-        return new SpringApplicationBuilder(ViewsApplication.class)
-                .web(WebApplicationType.NONE)
-                .run("--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=",
-                     "--axon.serializer.general=jackson", "--axon.serializer.events=jackson",
-                     "--axon.serializer.messages=jackson", "--axon.update-check.disabled=true",
-                     "--spring.main.banner-mode=off", "--logging.level.de.bwaldvogel.mongo=WARN");
-    }
 
     /** The storage, Axon wiring and the two views; not the rest of the application. */
     @SpringBootConfiguration

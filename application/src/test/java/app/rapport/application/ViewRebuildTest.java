@@ -22,13 +22,10 @@ import app.rapport.domain.question.QuestionId;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 
@@ -55,15 +52,10 @@ class ViewRebuildTest {
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void noUpdateChecks() {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        System.setProperty("disable-axoniq-console-message", "true");
-    }
 
     @Test
     void droppedViewsRebuiltFromTheEventsAreIdentical() {
-        try (ConfigurableApplicationContext server = start()) {
+        try (ConfigurableApplicationContext server = ApplicationContexts.start(Application.class, dataDir)) {
             ConsistentCommandGateway commands = server.getBean(ConsistentCommandGateway.class);
             recordAWorkflow(commands);
             Store store = server.getBean(Store.class);
@@ -114,14 +106,6 @@ class ViewRebuildTest {
         return views;
     }
 
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(Application.class)
-                .web(WebApplicationType.NONE)
-                .run("--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=",
-                     "--axon.serializer.general=jackson", "--axon.serializer.events=jackson",
-                     "--axon.serializer.messages=jackson", "--axon.update-check.disabled=true",
-                     "--spring.main.banner-mode=off", "--logging.level.de.bwaldvogel.mongo=WARN");
-    }
 
     /** The whole application module, as the server runs it, without the web. */
     @SpringBootConfiguration
