@@ -110,7 +110,8 @@ class ViewRebuildTest {
     /** The whole application module, as the server runs it, without the web. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @ComponentScan(basePackages = "app.rapport.application")
+    // Other tests' configurations live in these packages too; this test brings only its own.
+    @ComponentScan(basePackages = "app.rapport.application", excludeFilters = @ComponentScan.Filter(SpringBootConfiguration.class))
     static class Application {
     }
 }
