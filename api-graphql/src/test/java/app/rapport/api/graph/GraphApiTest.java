@@ -1,14 +1,11 @@
 package app.rapport.api.graph;
 
-import app.rapport.api.RapportServer;
+import app.rapport.api.support.RunningServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -46,19 +43,18 @@ class GraphApiTest {
     @TempDir
     static Path dataDir;
 
-    private static ConfigurableApplicationContext server;
+    private static RunningServer running;
     private static RestClient http;
 
     @BeforeAll
     static void start() {
-        server = new SpringApplicationBuilder(RapportServer.class)
-                .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=");
-        http = RestClient.create("http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+        running = RunningServer.start(dataDir);
+        http = running.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        running.close();
     }
 
     @Test

@@ -1,15 +1,11 @@
 package app.rapport.api.history;
 
-import app.rapport.api.RapportServer;
+import app.rapport.api.support.RunningServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.ClientGraphQlResponse;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.http.HttpHeaders;
@@ -60,21 +56,20 @@ class HistoryApiTest {
     @TempDir
     static Path dataDir;
 
-    private static ConfigurableApplicationContext server;
+    private static RunningServer running;
     private static int port;
     private static RestClient http;
 
     @BeforeAll
     static void start() {
-        server = new SpringApplicationBuilder(RapportServer.class)
-                .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=");
-        port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        http = RestClient.create("http://localhost:" + port);
+        running = RunningServer.start(dataDir);
+        port = running.port();
+        http = running.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        running.close();
     }
 
     @Test

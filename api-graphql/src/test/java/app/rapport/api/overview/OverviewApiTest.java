@@ -1,6 +1,6 @@
 package app.rapport.api.overview;
 
-import app.rapport.api.RapportServer;
+import app.rapport.api.support.RunningServer;
 import app.rapport.application.contact.FindContacts;
 import app.rapport.application.interview.FindInterviews;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.client.WebSocketGraphQlClient;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
@@ -57,21 +55,22 @@ class OverviewApiTest {
     @TempDir
     static Path dataDir;
 
+    private static RunningServer running;
     private static ConfigurableApplicationContext server;
     private static int port;
     private static RestClient http;
 
     @BeforeAll
     static void start() {
-        server = new SpringApplicationBuilder(RapportServer.class)
-                .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=");
-        port = ((WebServerApplicationContext) server).getWebServer().getPort();
-        http = RestClient.create("http://localhost:" + port);
+        running = RunningServer.start(dataDir);
+        server = running.context();
+        port = running.port();
+        http = running.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        running.close();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package app.rapport.api.reminder;
 
-import app.rapport.api.RapportServer;
+import app.rapport.api.support.RunningServer;
 import app.rapport.application.reminder.ReminderSweeper;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.interview.MarkNudgeDue;
@@ -18,8 +18,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -67,20 +65,20 @@ class RemindersApiTest {
     @TempDir
     static Path dataDir;
 
+    private static RunningServer running;
     private static ConfigurableApplicationContext server;
     private static RestClient http;
 
     @BeforeAll
     static void start() {
-        server = new SpringApplicationBuilder(RapportServer.class)
-                .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri=",
-                     "--rapport.reminders.sweep-interval=PT0.2S", "--rapport.reminders.nudge-after=P2D");
-        http = RestClient.create("http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort());
+        running = RunningServer.start(dataDir, "--rapport.reminders.sweep-interval=PT0.2S", "--rapport.reminders.nudge-after=P2D");
+        server = running.context();
+        http = running.http();
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        running.close();
     }
 
     @Test

@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -41,10 +43,14 @@ public final class RunningServer implements AutoCloseable {
         this.http = RestClient.create("http://localhost:" + port);
     }
 
-    /** An empty {@code rapport.mongodb.uri} selects the embedded store, kept in {@code dataDir}. */
-    public static RunningServer start(Path dataDir) {
-        return new RunningServer(new SpringApplicationBuilder(RapportServer.class)
-                                         .run("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri="));
+    /**
+     * An empty {@code rapport.mongodb.uri} selects the embedded store, kept in {@code dataDir}; {@code settings} are
+     * further command-line settings, e.g. {@code --rapport.reminders.sweep-interval=PT0.2S}.
+     */
+    public static RunningServer start(Path dataDir, String... settings) {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri="));
+        arguments.addAll(List.of(settings));
+        return new RunningServer(new SpringApplicationBuilder(RapportServer.class).run(arguments.toArray(String[]::new)));
     }
 
     public int port() {
