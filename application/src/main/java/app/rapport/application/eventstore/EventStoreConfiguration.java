@@ -2,7 +2,9 @@ package app.rapport.application.eventstore;
 
 import app.rapport.application.storage.StorageProperties;
 import app.rapport.application.storage.Store;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -37,6 +39,16 @@ public class EventStoreConfiguration {
                                       .snapshotSerializer(serializer)
                                       .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))
                                       .build();
+    }
+
+    /** Replaces Axon's embedded store, whose streams make processors poll for new events every half second. */
+    @Bean(destroyMethod = "shutDown")
+    LiveEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration) {
+        return LiveEventStore.builder()
+                             .storageEngine(storageEngine)
+                             .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                             .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                             .build();
     }
 
     @Bean

@@ -347,41 +347,40 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = asGapAwareToken(lastToken);
         TrackingCursor cursor = new TrackingCursor(token, clock.millis() - gapTimeout.toMillis());
+        // Indexes are taken from the counter before their commit is inserted, so nothing stored lies past it.
+        // Reading it first keeps a reader that is caught up from probing a window of indexes nobody holds yet:
+        // on the embedded store every probed index costs a lookup, and every view processor reads after each
+        // commit.
+        long head = headIndex();
         long windowStart = token == null ? FIRST_GLOBAL_INDEX : token.getIndex() + 1;
         int window = batchSize;
         List<Long> ids = token == null ? new ArrayList<>() : new ArrayList<>(token.getGaps());
         if (token != null) {
             ids.addAll(commitsBehindGaps(token));
         }
-        Long head = null;
         while (true) {
-            for (long id = windowStart; id < windowStart + window; id++) {
+            long windowEnd = Math.min(windowStart + window - 1, head);
+            for (long id = windowStart; id <= windowEnd; id++) {
                 ids.add(id);
             }
+            if (ids.isEmpty()) {
+                return cursor.results;
+            }
             List<Document> commits = events.find(Filters.in("_id", ids)).into(new ArrayList<>());
-            if (token != null && windowStart == token.getIndex() + 1 && !startsAt(commits, windowStart)) {
+            if (token != null && windowStart == token.getIndex() + 1 && head > token.getIndex()
+                    && !startsAt(commits, windowStart)) {
                 // A processor may stop after any event, also inside a commit, whose rest is found only by the
-                // commit's first index. Nothing reaches past the head, which spares readers that are caught up.
-                head = headIndex();
-                if (head > token.getIndex()) {
-                    commitReachingPast(token.getIndex()).filter(commit -> !commits.contains(commit))
-                                                        .ifPresent(commits::add);
-                }
+                // commit's first index.
+                commitReachingPast(token.getIndex()).filter(commit -> !commits.contains(commit))
+                                                    .ifPresent(commits::add);
             }
             commits.sort(Comparator.comparingLong(MongoEventStorageEngine::indexOf));
             commits.forEach(cursor::consume);
-            if (!cursor.results.isEmpty()) {
+            if (!cursor.results.isEmpty() || windowEnd >= head) {
                 return cursor.results;
             }
-            // Nothing to deliver in this window: either the stream ends here, or abandoned commits or
-            // lost writes fill the window and more events follow beyond it.
-            long windowEnd = windowStart + window - 1;
-            if (head == null) {
-                head = headIndex();
-            }
-            if (windowEnd >= head) {
-                return cursor.results;
-            }
+            // Nothing to deliver in this window, but more lies beyond it: abandoned commits or lost writes
+            // filled the window.
             windowStart = windowEnd + 1;
             window = Math.min(window * 2, MAX_TRACKING_WINDOW);
             ids = new ArrayList<>();
