@@ -1,6 +1,8 @@
 package app.rapport.api;
 
 import app.rapport.application.account.Unauthenticated;
+import app.rapport.application.messaging.ViewCatchUp;
+import app.rapport.application.messaging.WriteAdmission;
 import app.rapport.domain.shared.Conflict;
 import app.rapport.domain.shared.DomainException;
 import app.rapport.domain.shared.InvalidInput;
@@ -57,6 +59,18 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter implement
                 error.extensions(Map.of("field", refused.field()));
             }
             return error.build();
+        }
+        if (cause instanceof WriteAdmission.TooBusy busy) {
+            return error.errorType(RapportErrorType.TOO_BUSY)
+                        .message(busy.getMessage())
+                        .extensions(Map.of("saved", false, "retryAfterSeconds", Math.max(1, busy.retryAfter().toSeconds())))
+                        .build();
+        }
+        if (cause instanceof ViewCatchUp.ViewsLagging lagging) {
+            return error.errorType(RapportErrorType.VIEWS_BEHIND)
+                        .message(lagging.getMessage())
+                        .extensions(Map.of("saved", true))
+                        .build();
         }
         if (cause instanceof BindException binding && binding.getFieldError() != null) {
             // An argument that could not be converted, e.g. a value of no enum constant.

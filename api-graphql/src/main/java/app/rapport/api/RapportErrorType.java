@@ -18,5 +18,15 @@ public enum RapportErrorType implements ErrorClassification {
     /** The input is fine but the current state forbids it, e.g. an email that has an account already. */
     CONFLICT,
     /** No valid sign-in: no token, or one that is unknown or expired, or a wrong email or password. */
-    UNAUTHORIZED
+    UNAUTHORIZED,
+    /**
+     * Too many of the caller's changes are running or waiting; nothing was saved. {@code extensions.retryAfterSeconds}
+     * says when to try again.
+     */
+    TOO_BUSY,
+    /**
+     * The change was saved ({@code extensions.saved} is true), but the views did not show it in time: read it again
+     * in a moment rather than sending it again.
+     */
+    VIEWS_BEHIND
 }

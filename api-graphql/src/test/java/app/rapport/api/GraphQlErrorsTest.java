@@ -1,6 +1,8 @@
 package app.rapport.api;
 
 import app.rapport.application.account.Unauthenticated;
+import app.rapport.application.messaging.ViewCatchUp;
+import app.rapport.application.messaging.WriteAdmission;
 import app.rapport.domain.shared.Conflict;
 import app.rapport.domain.shared.InvalidInput;
 import app.rapport.domain.shared.NotFound;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.graphql.execution.GraphQlSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +34,19 @@ class GraphQlErrorsTest {
         assertThat(errorFor(new Unauthenticated("email or password is wrong")))
                 .containsEntry("message", "email or password is wrong")
                 .containsEntry("extensions", Map.of("classification", "UNAUTHORIZED"));
+    }
+
+    @Test
+    void aRefusedWriteSaysNothingWasSavedAndWhenToRetry() {
+        assertThat(errorFor(new WriteAdmission.TooBusy(Duration.ofSeconds(3))))
+                .containsEntry("extensions", Map.of("classification", "TOO_BUSY", "saved", false, "retryAfterSeconds", 3L))
+                .extractingByKey("message").asString().contains("nothing was saved");
+    }
+
+    @Test
+    void aStoredWriteWhoseViewsLagIsNotReportedAsAFailureToRetry() {
+        assertThat(errorFor(new ViewCatchUp.ViewsLagging("The change was saved, but the lists did not show it")))
+                .containsEntry("extensions", Map.of("classification", "VIEWS_BEHIND", "saved", true));
     }
 
     @Test

@@ -1,9 +1,7 @@
 package app.rapport.application.graph;
 
-import org.axonframework.config.Configuration;
+import app.rapport.application.ViewProcessing;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,13 +18,6 @@ public class GraphProcessing {
 
     @Bean
     ConfigurerModule graphViewProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(
-                        GRAPH_VIEWS,
-                        Configuration::eventStore,
-                        (config, builder) -> builder.initialSegmentCount(1)
-                                                    .maxClaimedSegments(1)
-                                                    .initialToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(GRAPH_VIEWS, config -> PropagatingErrorHandler.instance());
+        return configurer -> ViewProcessing.registerInOrder(configurer.eventProcessing(), GRAPH_VIEWS);
     }
 }

@@ -1,9 +1,7 @@
 package app.rapport.application.history;
 
-import org.axonframework.config.Configuration;
+import app.rapport.application.ViewProcessing;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -18,13 +16,6 @@ class HistoryProcessing {
 
     @Bean
     ConfigurerModule historyProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(
-                        HISTORY_VIEWS,
-                        Configuration::eventStore,
-                        (config, builder) -> builder.initialSegmentCount(1)
-                                                    .maxClaimedSegments(1)
-                                                    .initialToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(HISTORY_VIEWS, config -> PropagatingErrorHandler.instance());
+        return configurer -> ViewProcessing.registerInOrder(configurer.eventProcessing(), HISTORY_VIEWS);
     }
 }

@@ -18,17 +18,25 @@ public class ConsistentCommandGateway {
 
     private final CommandGateway commands;
     private final ViewCatchUp views;
+    private final WriteAdmission admission;
 
-    ConsistentCommandGateway(CommandGateway commands, ViewCatchUp views) {
+    ConsistentCommandGateway(CommandGateway commands, ViewCatchUp views, WriteAdmission admission) {
         this.commands = commands;
         this.views = views;
+        this.admission = admission;
     }
 
+    /**
+     * @throws WriteAdmission.TooBusy         when too many of the actor's writes are running or waiting: nothing was stored
+     * @throws ViewCatchUp.ViewsLagging when the write was stored but the views did not show it in time
+     */
     public <R> R send(Object command, String actor) {
-        AppendedPosition.clear();
-        R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                             .andMetaData(MetaData.with(ACTOR, actor)));
-        AppendedPosition.take().ifPresent(views::awaitProcessed);
-        return result;
+        return admission.admit(actor, () -> {
+            AppendedPosition.clear();
+            R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                                                                 .andMetaData(MetaData.with(ACTOR, actor)));
+            AppendedPosition.take().ifPresent(views::awaitProcessed);
+            return result;
+        });
     }
 }

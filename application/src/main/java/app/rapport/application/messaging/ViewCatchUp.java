@@ -43,11 +43,12 @@ public class ViewCatchUp {
         long pauseNanos = 200_000;
         while (!allViewsReached(position)) {
             if (System.nanoTime() > deadline) {
-                throw new ViewsLagging("The change was saved, but the views did not show it within " + patience
-                                               + "; read it again in a moment");
+                throw new ViewsLagging("The change was saved, but the lists did not show it within " + patience
+                                               + "; do not send it again: read it again in a moment");
             }
             LockSupport.parkNanos(pauseNanos);
-            pauseNanos = Math.min(pauseNanos * 2, 5_000_000);
+            // Looking is cheap (the processors' status in memory); a long pause would add to every mutation.
+            pauseNanos = Math.min(pauseNanos * 2, 1_000_000);
         }
     }
 
@@ -71,8 +72,8 @@ public class ViewCatchUp {
             }
             for (EventTrackerStatus segment : segments.values()) {
                 if (segment.isErrorState()) {
-                    throw new ViewsLagging("The change was saved, but a view failed to process it: "
-                                                   + segment.getError().getMessage());
+                    throw new ViewsLagging("The change was saved, but the " + view.getName()
+                                                   + " are behind and may not show it yet; do not send it again");
                 }
                 if (!reached(segment.getTrackingToken(), position)) {
                     return false;
@@ -96,7 +97,7 @@ public class ViewCatchUp {
     /** The write is stored, but the views are not showing it yet. */
     public static class ViewsLagging extends RuntimeException {
 
-        ViewsLagging(String message) {
+        public ViewsLagging(String message) {
             super(message);
         }
     }

@@ -1,9 +1,7 @@
 package app.rapport.application.overview;
 
-import org.axonframework.config.Configuration;
+import app.rapport.application.ViewProcessing;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -20,11 +18,6 @@ public class OwnerIndexProcessing {
 
     @Bean
     ConfigurerModule ownerIndexProcessor() {
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(OWNER_INDEX_VIEWS, Configuration::eventStore,
-                                                       (config, builder) -> builder.initialSegmentCount(1)
-                                                                                   .maxClaimedSegments(1)
-                                                                                   .initialToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(OWNER_INDEX_VIEWS, config -> PropagatingErrorHandler.instance());
+        return configurer -> ViewProcessing.registerInOrder(configurer.eventProcessing(), OWNER_INDEX_VIEWS);
     }
 }

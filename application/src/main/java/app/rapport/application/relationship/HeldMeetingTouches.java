@@ -1,5 +1,6 @@
 package app.rapport.application.relationship;
 
+import app.rapport.application.ViewProcessing;
 import app.rapport.application.interview.FindInterview;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.domain.contact.Channel;
@@ -8,12 +9,9 @@ import app.rapport.domain.interview.MeetingFormat;
 import app.rapport.domain.interview.NotesRecorded;
 import app.rapport.domain.shared.NotFound;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
@@ -77,12 +75,7 @@ class HeldMeetingTouches {
         /** One segment from the tail; a failure stops the processor and is retried rather than skipped. */
         @Bean
         ConfigurerModule heldMeetingTouchesProcessor() {
-            return configurer -> configurer.eventProcessing()
-                    .registerPooledStreamingEventProcessor(PROCESSING_GROUP, Configuration::eventStore,
-                                                           (config, builder) -> builder.initialSegmentCount(1)
-                                                                                       .maxClaimedSegments(1)
-                                                                                       .initialToken(StreamableMessageSource::createTailToken))
-                    .registerListenerInvocationErrorHandler(PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
+            return configurer -> ViewProcessing.registerInOrder(configurer.eventProcessing(), PROCESSING_GROUP);
         }
     }
 }

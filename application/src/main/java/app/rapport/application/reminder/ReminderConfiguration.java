@@ -1,11 +1,9 @@
 package app.rapport.application.reminder;
 
+import app.rapport.application.ViewProcessing;
 import app.rapport.application.storage.Store;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,12 +30,7 @@ public class ReminderConfiguration {
     @Bean
     ConfigurerModule reminderScheduleProcessor() {
         String name = ReminderScheduleProjection.PROCESSING_GROUP;
-        return configurer -> configurer.eventProcessing()
-                .registerPooledStreamingEventProcessor(name, Configuration::eventStore,
-                                                       (config, builder) -> builder.initialSegmentCount(1)
-                                                                                   .maxClaimedSegments(1)
-                                                                                   .initialToken(StreamableMessageSource::createTailToken))
-                .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
+        return configurer -> ViewProcessing.registerInOrder(configurer.eventProcessing(), name);
     }
 
     @Bean

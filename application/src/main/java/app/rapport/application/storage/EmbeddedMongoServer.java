@@ -21,11 +21,13 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final H2Backend backend;
     private final MongoServer server;
     private final String connectionString;
+    private final GroupCommit durability;
 
     private EmbeddedMongoServer(Path file, H2Backend backend, MongoServer server) {
         this.file = file;
         this.backend = backend;
         this.server = server;
+        this.durability = new GroupCommit(backend::commit);
         InetSocketAddress address = server.getLocalAddress();
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
@@ -57,9 +59,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return file;
     }
 
-    /** Commits the H2 file, so that everything written so far survives a crash of this process. */
+    /**
+     * Commits the H2 file, so that everything written so far survives a crash of this process; appends that
+     * ask at the same time share one commit.
+     */
     public AppendDurability durability() {
-        return backend::commit;
+        return durability;
     }
 
     @Override

@@ -1,0 +1,87 @@
+package app.rapport.application.messaging;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Lets writes in at the pace the server can take, each actor in its own lane: a few of an actor's writes run at
+ * once, more wait their turn in a bounded queue, and past that, or past the longest wait, a write is refused
+ * with {@link TooBusy} before anything is stored. One user pushing hundreds of writes therefore waits for
+ * themselves, while another user's writes keep their pace.
+ */
+@Component
+public class WriteAdmission {
+
+    private final int runningPerActor;
+    private final int waitingPerActor;
+    private final Duration longestWait;
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
+
+    WriteAdmission(@Value("${rapport.writes.running-per-user:2}") int runningPerActor,
+                   @Value("${rapport.writes.waiting-per-user:64}") int waitingPerActor,
+                   @Value("${rapport.writes.longest-wait:PT3S}") Duration longestWait) {
+        this.runningPerActor = runningPerActor;
+        this.waitingPerActor = waitingPerActor;
+        this.longestWait = longestWait;
+    }
+
+    public <R> R admit(String actor, Supplier<R> write) {
+        Lane lane = lanes.computeIfAbsent(actor, ignored -> new Lane(runningPerActor));
+        if (lane.admitted.incrementAndGet() > runningPerActor + waitingPerActor) {
+            lane.admitted.decrementAndGet();
+            throw new TooBusy(longestWait);
+        }
+        try {
+            if (!lane.running.tryAcquire(longestWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new TooBusy(longestWait);
+            }
+        } catch (InterruptedException e) {
+            lane.admitted.decrementAndGet();
+            Thread.currentThread().interrupt();
+            throw new TooBusy(longestWait);
+        } catch (TooBusy refused) {
+            lane.admitted.decrementAndGet();
+            throw refused;
+        }
+        try {
+            return write.get();
+        } finally {
+            lane.running.release();
+            lane.admitted.decrementAndGet();
+        }
+    }
+
+    private static final class Lane {
+
+        final Semaphore running;
+        final AtomicInteger admitted = new AtomicInteger();
+
+        Lane(int permits) {
+            this.running = new Semaphore(permits, true);
+        }
+    }
+
+    /** Too many writes of this actor are running or waiting; nothing of this one was stored. */
+    public static class TooBusy extends RuntimeException {
+
+        private final Duration retryAfter;
+
+        public TooBusy(Duration retryAfter) {
+            super("The server is busy with your earlier changes; nothing was saved. Try again in "
+                          + Math.max(1, retryAfter.toSeconds()) + " s");
+            this.retryAfter = retryAfter;
+        }
+
+        public Duration retryAfter() {
+            return retryAfter;
+        }
+    }
+}
