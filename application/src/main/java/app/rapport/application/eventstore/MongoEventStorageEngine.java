@@ -168,7 +168,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         try {
             events.insertOne(commit);
         } catch (MongoWriteException e) {
-            if (isDuplicateKey(e) && e.getError().getMessage().contains(KEYS_INDEX)) {
+            if (isVersionConflict(e)) {
                 abandon(firstIndex, count);
                 handlePersistenceException(e, firstDomainEvent(messages));
             }
@@ -561,6 +561,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     private static String globalKey(long globalIndex) {
         return "~" + globalIndex;
+    }
+
+    /**
+     * A duplicate key on the aggregate-sequence index: another commit claimed one of these aggregate versions.
+     * MongoDB names the index's keys in the error's {@code keyPattern}; the embedded server only in the message,
+     * in the same {@code index: <name> } form.
+     */
+    static boolean isVersionConflict(MongoWriteException exception) {
+        if (!isDuplicateKey(exception)) {
+            return false;
+        }
+        var details = exception.getError().getDetails();
+        if (details != null && details.containsKey("keyPattern")) {
+            return details.getDocument("keyPattern").containsKey("keys");
+        }
+        String message = exception.getError().getMessage();
+        return message != null && message.contains("index: " + KEYS_INDEX + " ");
     }
 
     static boolean isDuplicateKey(Exception exception) {

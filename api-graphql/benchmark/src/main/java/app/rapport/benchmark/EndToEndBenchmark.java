@@ -1,0 +1,280 @@
+package app.rapport.benchmark;
+
+import app.rapport.application.storage.AppendDurability;
+import app.rapport.application.storage.EmbeddedMongoServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Rapport measured as its users feel it: the packaged server, over real HTTP, each figure beside a ceiling taken in
+ * the same run ({@code { me { id } }} for the framework, raw driver inserts for the store). Prints one table and
+ * writes the figures as JSON under {@code results/}.
+ */
+public final class EndToEndBenchmark {
+
+    private final int seconds = Integer.getInteger("rapport.bench.seconds", 8);
+    private final int[] clientCounts = Arrays.stream(System.getProperty("rapport.bench.clients", "1,4,16,64").split(","))
+                                             .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
+    private final int contacts = Integer.getInteger("rapport.bench.contacts", 1000);
+    private final Path results = Path.of(System.getProperty("rapport.bench.results", "results"));
+    private final List<Measurement> measurements = new ArrayList<>();
+    private final Map<String, Object> facts = new LinkedHashMap<>();
+    private final AtomicLong storedWrites = new AtomicLong();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public static void main(String[] args) throws Exception {
+        new EndToEndBenchmark().run(Path.of(System.getProperty("rapport.bench.serverJar", "api-graphql/target/rapport-server.jar")));
+    }
+
+    private void run(Path serverJar) throws Exception {
+        Files.createDirectories(results);
+        storeCeiling();
+        Path dataDir = Files.createTempDirectory("rapport-bench-");
+        try (ServerProcess server = ServerProcess.start(serverJar, dataDir, freePort(), results.resolve("server.log"))) {
+            facts.put("startUpMillis", server.startUp.toMillis());
+            GraphQlClient client = new GraphQlClient(server.graphQl());
+            for (int clients : clientCounts) {
+                List<String> tokens = tokens(client, clients);
+                measure("me (ceiling)", clients, tokens, token -> GraphQlClient.classification(client.call("{ me { id } }", token)));
+                measure("addContact", clients, tokens, token -> stored(client.call(addContact(), token)));
+            }
+            interviewCycle(client);
+            burst(client);
+            readPath(client);
+            facts.put("residentBytes", server.residentBytes());
+            long disk = server.diskBytes();
+            facts.put("diskBytes", disk);
+            facts.put("storedWrites", storedWrites.get());
+            facts.put("diskBytesPerStoredWrite", storedWrites.get() == 0 ? 0 : disk / storedWrites.get());
+        }
+        report();
+    }
+
+    /** Raw inserts of event-sized documents into an embedded store, each made durable as the server does. */
+    private void storeCeiling() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("rapport-bench-store-");
+        try (EmbeddedMongoServer embedded = EmbeddedMongoServer.start(dir);
+             MongoClient mongo = MongoClients.create(embedded.connectionString())) {
+            MongoCollection<Document> events = mongo.getDatabase("ceiling").getCollection("events");
+            AppendDurability durability = embedded.durability();
+            String payload = "x".repeat(900);
+            AtomicLong next = new AtomicLong();
+            for (int clients : new int[]{1, 16}) {
+                Measurement insert = new Measurement("store ceiling: insert + commit", clients);
+                runFor(insert, clients, () -> {
+                    long id = next.incrementAndGet();
+                    events.insertOne(new Document("_id", id).append("keys", List.of("agg-" + id + "#0"))
+                                                            .append("events", List.of(new Document("payload", payload))));
+                    durability.makeDurable();
+                    return null;
+                });
+            }
+        }
+    }
+
+    private void interviewCycle(GraphQlClient client) throws InterruptedException {
+        List<String> tokens = tokens(client, 1);
+        measure("interview cycle (3 mutations)", 1, tokens, token -> {
+            String contact = "c" + ids.incrementAndGet();
+            String interview = "i" + ids.incrementAndGet();
+            String failed = stored(client.call(addContact(contact), token));
+            if (failed == null) {
+                failed = stored(client.call("mutation { requestInterview(input: {id: \"" + interview + "\", contactId: \"" + contact
+                                                    + "\", channel: EMAIL, requestedMinutes: 20}) { id status } }", token));
+            }
+            if (failed == null) {
+                failed = stored(client.call("mutation { recordResponse(input: {interviewId: \"" + interview
+                                                    + "\", response: ACCEPTED}) { id status } }", token));
+            }
+            return failed;
+        });
+    }
+
+    /** 96 clients push one user at once; meanwhile another user adds contacts one at a time. */
+    private void burst(GraphQlClient client) throws InterruptedException {
+        String busy = client.signUp();
+        String other = client.signUp();
+        Measurement pushing = new Measurement("burst: 96 clients, one user, 500 writes", 96);
+        Measurement meanwhile = new Measurement("burst: another user's addContact", 1);
+        AtomicInteger left = new AtomicInteger(500);
+        CountDownLatch done = new CountDownLatch(96);
+        long started = System.nanoTime();
+        for (int i = 0; i < 96; i++) {
+            start(() -> {
+                while (left.getAndDecrement() > 0) {
+                    long at = System.nanoTime();
+                    String outcome = stored(client.call(addContact(), busy));
+                    pushing.record(System.nanoTime() - at, outcome);
+                }
+                done.countDown();
+            });
+        }
+        while (done.getCount() > 0) {
+            long at = System.nanoTime();
+            String outcome = stored(client.call(addContact(), other));
+            meanwhile.record(System.nanoTime() - at, outcome);
+        }
+        double elapsed = (System.nanoTime() - started) / 1e9;
+        pushing.finish(elapsed);
+        meanwhile.finish(elapsed);
+        measurements.add(pushing);
+        measurements.add(meanwhile);
+    }
+
+    /** One owner grown to {@code contacts} contacts by 16 clients, then the pages a dashboard reads. */
+    private void readPath(GraphQlClient client) throws InterruptedException {
+        String owner = client.signUp();
+        AtomicInteger left = new AtomicInteger(contacts);
+        Measurement growing = new Measurement("grow one owner to " + contacts + " contacts", 16);
+        runFor(growing, 16, () -> left.getAndDecrement() > 0 ? stored(client.call(addContact(), owner)) : "done", true);
+        List<String> tokens = List.of(owner, owner, owner, owner);
+        for (int clients : new int[]{1, 4}) {
+            measure("dashboard at " + contacts + " contacts", clients, tokens,
+                    token -> GraphQlClient.classification(client.call("{ dashboard { contacts byStage { stage count } } }", token)));
+            measure("contacts(first: 50) at " + contacts + " contacts", clients, tokens,
+                    token -> GraphQlClient.classification(client.call("{ contacts(first: 50) { totalCount edges { node { id displayName } } } }", token)));
+        }
+    }
+
+    private String stored(JsonNode answer) {
+        String classification = GraphQlClient.classification(answer);
+        if (classification == null || "VIEWS_BEHIND".equals(classification)) {
+            storedWrites.incrementAndGet();
+        }
+        return classification;
+    }
+
+    private String addContact() {
+        return addContact("c" + ids.incrementAndGet());
+    }
+
+    private static String addContact(String id) {
+        return "mutation { addContact(input: {id: \"" + id + "\", givenName: \"Dana\", familyName: \"Reyes\", "
+                + "organization: \"Acme\", source: ALUMNI}) { id displayName stage } }";
+    }
+
+    private static List<String> tokens(GraphQlClient client, int count) {
+        List<String> tokens = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            tokens.add(client.signUp());
+        }
+        return tokens;
+    }
+
+    interface Call {
+        String run(String token);
+    }
+
+    interface Step {
+        String run();
+    }
+
+    private void measure(String scenario, int clients, List<String> tokens, Call call) throws InterruptedException {
+        Measurement measurement = new Measurement(scenario, clients);
+        AtomicInteger client = new AtomicInteger();
+        ThreadLocal<String> token = ThreadLocal.withInitial(() -> tokens.get(client.getAndIncrement() % tokens.size()));
+        runFor(measurement, clients, () -> call.run(token.get()));
+    }
+
+    private void runFor(Measurement measurement, int clients, Step step) throws InterruptedException {
+        runFor(measurement, clients, step, false);
+    }
+
+    /** Runs the step from {@code clients} threads for the configured seconds, or until it answers "done". */
+    private void runFor(Measurement measurement, int clients, Step step, boolean untilDone) throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + (untilDone ? 3_600L : seconds) * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int i = 0; i < clients; i++) {
+            start(() -> {
+                try {
+                    while (System.nanoTime() < deadline) {
+                        long at = System.nanoTime();
+                        String outcome = step.run();
+                        if ("done".equals(outcome)) {
+                            break;
+                        }
+                        measurement.record(System.nanoTime() - at, outcome);
+                    }
+                } catch (RuntimeException e) {
+                    measurement.record(0, "client failure: " + e.getMessage());
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
+        measurement.finish((System.nanoTime() - started) / 1e9);
+        measurements.add(measurement);
+        System.out.printf("  %-48s %3d clients  %8.1f/s  p50 %8.2f ms  p99 %8.2f ms  %s%n", measurement.scenario,
+                          clients, measurement.perSecond(), measurement.percentileMillis(0.5),
+                          measurement.percentileMillis(0.99), measurement.outcomes());
+    }
+
+    private void report() throws IOException {
+        System.out.println();
+        System.out.println("| scenario | clients | per second | p50 ms | p99 ms | ceiling per second | ratio | outcomes |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
+        for (Measurement m : measurements) {
+            Measurement ceiling = ceilingFor(m);
+            String ceilingRate = ceiling == null ? "" : String.format("%.1f", ceiling.perSecond());
+            String ratio = ceiling == null || ceiling.perSecond() == 0 ? "" : String.format("%.2f", m.perSecond() / ceiling.perSecond());
+            System.out.printf("| %s | %d | %.1f | %.2f | %.2f | %s | %s | %s |%n", m.scenario, m.clients, m.perSecond(),
+                              m.percentileMillis(0.5), m.percentileMillis(0.99), ceilingRate, ratio, m.outcomes());
+        }
+        facts.forEach((name, value) -> System.out.println("| " + name + " | " + value + " |"));
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("at", Instant.now().toString());
+        json.put("java", System.getProperty("java.version"));
+        json.put("processors", Runtime.getRuntime().availableProcessors());
+        json.put("measurements", measurements.stream().map(Measurement::toJson).toList());
+        json.put("facts", facts);
+        ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        mapper.writeValue(results.resolve("latest.json").toFile(), json);
+        System.out.println("Written to " + results.resolve("latest.json").toAbsolutePath());
+    }
+
+    /** The ceiling beside a figure: the framework's ({@code me}) at as many clients, the store's for writes. */
+    private Measurement ceilingFor(Measurement m) {
+        if (m.scenario.startsWith("addContact") || m.scenario.startsWith("interview")) {
+            return measurements.stream().filter(c -> c.scenario.startsWith("store ceiling") && c.clients == Math.min(m.clients, 16))
+                               .findFirst().orElse(null);
+        }
+        if (m.scenario.startsWith("me") || m.scenario.startsWith("store")) {
+            return null;
+        }
+        return measurements.stream().filter(c -> c.scenario.startsWith("me") && c.clients == Math.min(m.clients, 64))
+                           .reduce((first, second) -> second.clients <= m.clients ? second : first).orElse(null);
+    }
+
+    private static void start(Runnable client) {
+        Thread thread = new Thread(client);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

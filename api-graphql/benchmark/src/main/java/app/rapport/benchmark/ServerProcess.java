@@ -1,0 +1,86 @@
+package app.rapport.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The packaged server, started as a user starts it, in a JVM of its own, on a fresh data directory. */
+final class ServerProcess implements AutoCloseable {
+
+    final Process process;
+    final Path dataDir;
+    final int port;
+    final Duration startUp;
+
+    private ServerProcess(Process process, Path dataDir, int port, Duration startUp) {
+        this.process = process;
+        this.dataDir = dataDir;
+        this.port = port;
+        this.startUp = startUp;
+    }
+
+    static ServerProcess start(Path jar, Path dataDir, int port, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--rapport.data-dir=" + dataDir));
+        long started = System.nanoTime();
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server stopped while starting; see " + log);
+            }
+            try {
+                if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return new ServerProcess(process, dataDir, port, Duration.ofNanos(System.nanoTime() - started));
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        process.destroyForcibly();
+        throw new IllegalStateException("The server did not become ready within 2 minutes; see " + log);
+    }
+
+    URI graphQl() {
+        return URI.create("http://127.0.0.1:" + port + "/graphql");
+    }
+
+    /** Resident memory of the server's process, from /proc (Linux), or -1 where that cannot be read. */
+    long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    long diskBytes() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
