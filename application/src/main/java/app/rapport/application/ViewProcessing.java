@@ -33,12 +33,16 @@ public class ViewProcessing {
 
     private static final int BATCH_SIZE = 32;
 
-    private static final List<String> VIEW_PROCESSORS = List.of(CONTACT_VIEWS, INTERVIEW_VIEWS, QUESTION_VIEWS);
+    /**
+     * The views every mutation's answer is read from (contacts, interviews, referrals, questions): a mutation waits
+     * for these alone. The other views (lists, dashboard, graph, history) are waited for by the caller's next query.
+     */
+    public static final List<String> ENTITY_VIEWS = List.of(CONTACT_VIEWS, INTERVIEW_VIEWS, QUESTION_VIEWS);
 
     @Bean
     ConfigurerModule viewProcessors() {
         return configurer -> {
-            for (String name : VIEW_PROCESSORS) {
+            for (String name : ENTITY_VIEWS) {
                 registerInOrder(configurer.eventProcessing(), name);
             }
         };

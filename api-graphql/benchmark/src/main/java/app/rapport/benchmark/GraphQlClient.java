@@ -17,7 +17,10 @@ final class GraphQlClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+                                                 .version(HttpClient.Version.HTTP_1_1)
+                                                 .connectTimeout(Duration.ofSeconds(5))
+                                                 .build();
     private final URI endpoint;
 
     GraphQlClient(URI endpoint) {

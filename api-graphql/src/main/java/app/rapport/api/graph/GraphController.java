@@ -1,5 +1,6 @@
 package app.rapport.api.graph;
 
+import app.rapport.application.graph.GraphProcessing;
 import app.rapport.api.account.Caller;
 import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
@@ -42,14 +43,14 @@ class GraphController {
     ContactGraphView contactGraph(@Argument String centerId, @Argument Integer depth, Caller caller) {
         ContactId center = centerId == null ? null : Ids.contact(caller.owner(), centerId, "centerId");
         FindContactGraph query = new FindContactGraph(caller.owner(), center, depth == null ? DEFAULT_DEPTH : depth);
-        return gateways.ask(query, ResponseTypes.optionalInstanceOf(ContactGraphView.class))
+        return gateways.askAfterOwnWrites(caller, GraphProcessing.GRAPH_VIEWS, query, ResponseTypes.optionalInstanceOf(ContactGraphView.class))
                        .orElseThrow(() -> new NotFound("centerId", "centerId names no contact of yours"));
     }
 
     @QueryMapping
     List<ContactView> referralChain(@Argument String contactId, Caller caller) {
         ContactId contact = Ids.contact(caller.owner(), contactId, "contactId");
-        List<ContactId> chain = gateways.ask(new FindReferralChain(contact), ResponseTypes.multipleInstancesOf(ContactId.class));
+        List<ContactId> chain = gateways.askAfterOwnWrites(caller, GraphProcessing.GRAPH_VIEWS, new FindReferralChain(contact), ResponseTypes.multipleInstancesOf(ContactId.class));
         if (chain.isEmpty()) {
             throw new NotFound("contactId", "contactId names no contact of yours");
         }
@@ -62,7 +63,7 @@ class GraphController {
         FindWarmPaths query = new FindWarmPaths(caller.owner(), organization,
                                                 maxHops == null ? DEFAULT_MAX_HOPS : maxHops,
                                                 first == null ? DEFAULT_FIRST : first);
-        List<WarmPathView> paths = gateways.ask(query, ResponseTypes.multipleInstancesOf(WarmPathView.class));
+        List<WarmPathView> paths = gateways.askAfterOwnWrites(caller, GraphProcessing.GRAPH_VIEWS, query, ResponseTypes.multipleInstancesOf(WarmPathView.class));
         Map<ContactId, ContactView> contacts = gateways.contactsById(paths.stream().flatMap(path -> {
             List<ContactId> people = new ArrayList<>(path.hops());
             people.add(path.target());

@@ -1,5 +1,6 @@
 package app.rapport.api.history;
 
+import app.rapport.application.history.HistoryProcessing;
 import app.rapport.api.account.Caller;
 import app.rapport.api.history.HistoryConnection.HistoryEdge;
 import app.rapport.api.history.HistoryConnection.PageInfo;
@@ -42,7 +43,7 @@ class HistoryController {
     HistoryConnection relationshipHistory(@Argument String contactId, @Argument Integer first, @Argument String after,
                                           Caller caller) {
         ContactId contact = Ids.contact(caller.owner(), contactId, "contactId");
-        HistoryPage page = gateways.ask(new FindRelationshipHistory(contact, first == null ? 100 : first, sequenceOf(after)),
+        HistoryPage page = gateways.askAfterOwnWrites(caller, HistoryProcessing.HISTORY_VIEWS, new FindRelationshipHistory(contact, first == null ? 100 : first, sequenceOf(after)),
                                         ResponseTypes.instanceOf(HistoryPage.class));
         List<HistoryEdge> edges = page.entries().stream().map(entry -> new HistoryEdge(entry, cursor(entry))).toList();
         String endCursor = edges.isEmpty() ? after : edges.get(edges.size() - 1).cursor();

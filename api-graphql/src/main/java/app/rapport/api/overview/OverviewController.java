@@ -1,5 +1,6 @@
 package app.rapport.api.overview;
 
+import app.rapport.application.overview.OwnerIndexProcessing;
 import app.rapport.api.account.Caller;
 import app.rapport.api.overview.Connections.ContactConnection;
 import app.rapport.api.overview.Connections.ContactEdge;
@@ -50,7 +51,7 @@ class OverviewController {
     @QueryMapping
     ContactConnection contacts(@Argument Integer first, @Argument String after, @Argument String search,
                                @Argument RelationshipStage stage, @Argument String tag, Caller caller) {
-        ContactPage page = gateways.ask(new FindContactPage(caller.owner(), first == null ? 50 : first, after, blankToNull(search),
+        ContactPage page = gateways.askAfterOwnWrites(caller, OwnerIndexProcessing.OWNER_INDEX_VIEWS, new FindContactPage(caller.owner(), first == null ? 50 : first, after, blankToNull(search),
                                                             stage, blankToNull(tag)),
                                         ResponseTypes.instanceOf(ContactPage.class));
         Map<ContactId, ContactView> found = gateways.contactsById(page.entries().stream().map(ContactPage.Entry::id).toList());
@@ -64,7 +65,7 @@ class OverviewController {
     @QueryMapping
     InterviewConnection interviews(@Argument Integer first, @Argument String after, @Argument InterviewStatus status,
                                    Caller caller) {
-        InterviewPage page = gateways.ask(new FindInterviewPage(caller.owner(), first == null ? 50 : first, after, status),
+        InterviewPage page = gateways.askAfterOwnWrites(caller, OwnerIndexProcessing.OWNER_INDEX_VIEWS, new FindInterviewPage(caller.owner(), first == null ? 50 : first, after, status),
                                           ResponseTypes.instanceOf(InterviewPage.class));
         Map<InterviewId, InterviewView> found = gateways.interviewsById(page.entries().stream().map(InterviewPage.Entry::id).toList());
         List<InterviewEdge> edges = page.entries().stream()
@@ -76,7 +77,7 @@ class OverviewController {
 
     @QueryMapping
     DashboardView dashboard(Caller caller) {
-        return gateways.ask(new FindDashboard(caller.owner()), ResponseTypes.instanceOf(DashboardView.class));
+        return gateways.askAfterOwnWrites(caller, OwnerIndexProcessing.OWNER_INDEX_VIEWS, new FindDashboard(caller.owner()), ResponseTypes.instanceOf(DashboardView.class));
     }
 
     @SubscriptionMapping

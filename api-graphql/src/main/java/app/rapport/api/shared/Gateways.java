@@ -56,6 +56,17 @@ public class Gateways {
         }
     }
 
+    /**
+     * Asks a query of one of the lists, dashboard, graph or history views once that view shows the caller's latest
+     * write: a mutation waits only for the views its answer is read from.
+     *
+     * @param view the processing group of the view the query reads
+     */
+    public <R> R askAfterOwnWrites(Caller caller, String view, Object query, ResponseType<R> responseType) {
+        commands.awaitOwnWrites(caller.actor(), view);
+        return ask(query, responseType);
+    }
+
     public <R> R ask(Object query, ResponseType<R> responseType) {
         return queries.query(query, responseType).join();
     }

@@ -10,9 +10,10 @@ import org.springframework.context.annotation.Bean;
  * Its name ends in {@code -views}, so a mutation returns once its step is in the history too.
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-class HistoryProcessing {
+public class HistoryProcessing {
 
-    static final String HISTORY_VIEWS = "history-views";
+    /** The processing group, and processor, of the relationship history. */
+    public static final String HISTORY_VIEWS = "history-views";
 
     @Bean
     ConfigurerModule historyProcessor() {

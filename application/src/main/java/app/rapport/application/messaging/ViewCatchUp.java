@@ -39,9 +39,18 @@ public class ViewCatchUp {
     }
 
     public void awaitProcessed(long position, Duration patience) {
+        awaitProcessed(position, null, patience);
+    }
+
+    /** Waits for the named view processors alone (all of them when {@code names} is null). */
+    public void awaitProcessed(long position, Collection<String> names) {
+        awaitProcessed(position, names, timeout);
+    }
+
+    private void awaitProcessed(long position, Collection<String> names, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         long pauseNanos = 200_000;
-        while (!allViewsReached(position)) {
+        while (!viewsReached(position, names)) {
             if (System.nanoTime() > deadline) {
                 throw new ViewsLagging("The change was saved, but the lists did not show it within " + patience
                                                + "; do not send it again: read it again in a moment");
@@ -63,9 +72,22 @@ public class ViewCatchUp {
         return views;
     }
 
-    private boolean allViewsReached(long position) {
-        Collection<StreamingEventProcessor> views = viewProcessors(processing).values();
-        for (StreamingEventProcessor view : views) {
+    /** Whether the named view processors (all of them when {@code names} is null) have passed the position. */
+    public boolean reached(long position, Collection<String> names) {
+        try {
+            return viewsReached(position, names);
+        } catch (ViewsLagging failed) {
+            return false;
+        }
+    }
+
+    private boolean viewsReached(long position, Collection<String> names) {
+        Map<String, StreamingEventProcessor> views = viewProcessors(processing);
+        for (Map.Entry<String, StreamingEventProcessor> named : views.entrySet()) {
+            if (names != null && !names.contains(named.getKey())) {
+                continue;
+            }
+            StreamingEventProcessor view = named.getValue();
             Map<Integer, EventTrackerStatus> segments = view.processingStatus();
             if (segments.isEmpty()) {
                 return false;

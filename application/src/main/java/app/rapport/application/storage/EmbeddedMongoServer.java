@@ -2,6 +2,7 @@ package app.rapport.application.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import org.h2.mvstore.MVStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     public static final String FILE_NAME = "rapport.mv";
+
+    private static final int COMPACTION_MILLIS = 10_000;
 
     private final Path file;
     private final H2Backend backend;
@@ -40,7 +43,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.toAbsolutePath(), e);
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
-        H2Backend backend = new H2Backend(file.toString());
+        // Compressed pages: events and views are mostly text, which shrinks to a third or less.
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().open();
+        // Every durable append writes a chunk, so a busy day leaves the file mostly old chunks: rewrite it
+        // into its live pages once, before anything else reads it.
+        store.compactFile(COMPACTION_MILLIS);
+        H2Backend backend = new H2Backend(store);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", 0);
@@ -70,6 +78,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     @Override
     public void close() {
         server.shutdownNow();
+        backend.getMvStore().compactFile(COMPACTION_MILLIS);
         backend.close();
+    }
+
+    /** The size of the store's file. */
+    public long fileBytes() {
+        return file.toFile().length();
     }
 }
