@@ -42,14 +42,15 @@ public final class EndToEndBenchmark {
     private final AtomicInteger ids = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
-        new EndToEndBenchmark().run(Path.of(System.getProperty("rapport.bench.serverJar", "api-graphql/target/rapport-server.jar")));
+        new EndToEndBenchmark().run(Path.of(System.getProperty("rapport.bench.serverJar", "api-graphql/target/rapport-server.jar")),
+                                    Path.of(System.getProperty("rapport.bench.jvmOptions", "api-graphql/jvm.options")));
     }
 
-    private void run(Path serverJar) throws Exception {
+    private void run(Path serverJar, Path jvmOptions) throws Exception {
         Files.createDirectories(results);
         storeCeiling();
         Path dataDir = Files.createTempDirectory("rapport-bench-");
-        try (ServerProcess server = ServerProcess.start(serverJar, dataDir, freePort(), results.resolve("server.log"))) {
+        try (ServerProcess server = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server.log"))) {
             facts.put("startUpMillis", server.startUp.toMillis());
             GraphQlClient client = new GraphQlClient(server.graphQl());
             warmUp(client);
@@ -66,6 +67,13 @@ public final class EndToEndBenchmark {
             facts.put("diskBytes", disk);
             facts.put("storedWrites", storedWrites.get());
             facts.put("diskBytesPerStoredWrite", storedWrites.get() == 0 ? 0 : disk / storedWrites.get());
+        }
+        // Stopping compacts the store's file, and so does starting; a second start shows both.
+        long compacted = directoryBytes(dataDir);
+        facts.put("diskBytesAfterCompaction", compacted);
+        facts.put("diskBytesPerStoredWriteAfterCompaction", storedWrites.get() == 0 ? 0 : compacted / storedWrites.get());
+        try (ServerProcess again = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server-again.log"))) {
+            facts.put("startUpWithDataMillis", again.startUp.toMillis());
         }
         report();
     }
@@ -283,6 +291,12 @@ public final class EndToEndBenchmark {
         Thread thread = new Thread(client);
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private static long directoryBytes(Path directory) throws IOException {
+        try (var files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+        }
     }
 
     private static int freePort() throws IOException {

@@ -27,8 +27,10 @@ final class ServerProcess implements AutoCloseable {
         this.startUp = startUp;
     }
 
-    static ServerProcess start(Path jar, Path dataDir, int port, Path log) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    /** @param jvmOptions the file of JVM settings the README's command uses ({@code api-graphql/jvm.options}) */
+    static ServerProcess start(Path jar, Path jvmOptions, Path dataDir, int port, Path log) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                                       "@" + jvmOptions.toAbsolutePath()));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--rapport.data-dir=" + dataDir));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -76,10 +78,12 @@ final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Stops the server as a service manager would (SIGTERM), letting it shut down in order. */
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -44,7 +45,8 @@ public class AccountService {
     private final String hashOfNoAccount;
 
     public AccountService(Store store, AuthProperties properties, Clock clock) {
-        this(store, properties, clock, argon2id());
+        this(store, properties, clock, new BoundedPasswordHashing(argon2id(), Runtime.getRuntime().availableProcessors(),
+                                                                  Duration.ofSeconds(5)));
     }
 
     AccountService(Store store, AuthProperties properties, Clock clock, PasswordEncoder passwords) {

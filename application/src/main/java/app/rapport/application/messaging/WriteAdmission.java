@@ -75,8 +75,12 @@ public class WriteAdmission {
         private final Duration retryAfter;
 
         public TooBusy(Duration retryAfter) {
-            super("The server is busy with your earlier changes; nothing was saved. Try again in "
-                          + Math.max(1, retryAfter.toSeconds()) + " s");
+            this("The server is busy with your earlier changes; nothing was saved. Try again in "
+                         + Math.max(1, retryAfter.toSeconds()) + " s", retryAfter);
+        }
+
+        public TooBusy(String message, Duration retryAfter) {
+            super(message);
             this.retryAfter = retryAfter;
         }
 
