@@ -58,6 +58,7 @@ class ViewRebuildTest {
         try (ConfigurableApplicationContext server = ApplicationContexts.start(Application.class, dataDir)) {
             ConsistentCommandGateway commands = server.getBean(ConsistentCommandGateway.class);
             recordAWorkflow(commands);
+            commands.awaitOwnWrites("user:" + MAYA.value());
             Store store = server.getBean(Store.class);
             Map<String, List<Document>> before = views(store);
             assertThat(before.values()).as("the workflow reached every view").allSatisfy(documents -> assertThat(documents).isNotEmpty());

@@ -28,13 +28,19 @@ public class EventStoreConfiguration {
      * encrypts each contact's personal data with the contact's own key. Snapshots use the general serializer.
      */
     @Bean
-    EventStorageEngine eventStorageEngine(Store store,
+    AppendedPositions appendedPositions() {
+        return new AppendedPositions();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(Store store, AppendedPositions appendedPositions,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
                                           ObjectProvider<EventUpcaster> upcasters) {
         return MongoEventStorageEngine.builder()
                                       .database(store.database())
                                       .durability(store.durability())
+                                      .appendedPositions(appendedPositions)
                                       .eventSerializer(eventSerializer)
                                       .snapshotSerializer(serializer)
                                       .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))

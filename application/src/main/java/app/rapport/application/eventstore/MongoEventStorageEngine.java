@@ -93,6 +93,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final int maxGapOffset;
     private final Duration gapTimeout;
     private final Duration writeDeadline;
+    private final AppendedPositions appendedPositions;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -105,6 +106,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.maxGapOffset = builder.maxGapOffset;
         this.gapTimeout = builder.gapTimeout;
         this.writeDeadline = builder.writeDeadline;
+        this.appendedPositions = builder.appendedPositions;
         createSchema();
     }
 
@@ -172,18 +174,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 abandon(firstIndex, count);
                 handlePersistenceException(e, firstDomainEvent(messages));
             }
-            settleUnknownOutcome(firstIndex, count, messages.get(0).getIdentifier(), e);
+            settleUnknownOutcome(firstIndex, messages, e);
             return;
         } catch (MongoException e) {
-            settleUnknownOutcome(firstIndex, count, messages.get(0).getIdentifier(), e);
+            settleUnknownOutcome(firstIndex, messages, e);
             return;
         }
-        acknowledge(firstIndex, count);
+        acknowledge(firstIndex, messages);
     }
 
-    private void acknowledge(long firstIndex, int count) {
+    private void acknowledge(long firstIndex, List<DomainEventMessage<?>> messages) {
         durability.makeDurable();
-        AppendedPosition.record(firstIndex + count - 1);
+        long lastIndex = firstIndex + messages.size() - 1;
+        messages.stream()
+                .map(message -> message.getMetaData().get(AppendedPositions.CORRELATION_ID))
+                .filter(String.class::isInstance)
+                .distinct()
+                .forEach(commandId -> appendedPositions.record((String) commandId, lastIndex));
     }
 
     /**
@@ -191,7 +198,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      * been stored. Claiming its position for an abandoned commit settles which: if that claim fails, the
      * commit is there.
      */
-    private void settleUnknownOutcome(long firstIndex, int count, String firstEventId, MongoException cause) {
+    private void settleUnknownOutcome(long firstIndex, List<DomainEventMessage<?>> messages, MongoException cause) {
+        int count = messages.size();
+        String firstEventId = messages.get(0).getIdentifier();
         boolean abandoned;
         Document occupant;
         try {
@@ -209,7 +218,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             throw new EventStoreException("Global index " + firstIndex + " is taken by another commit: the event counter in '"
                                                   + SEQUENCES + "' is behind the stored events; nothing was stored", cause);
         }
-        acknowledge(firstIndex, count);
+        acknowledge(firstIndex, messages);
     }
 
     /** Fills the given positions with an empty commit, so readers need not wait for them. */
@@ -595,6 +604,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private int maxGapOffset = 10_000;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Duration writeDeadline = Duration.ofSeconds(10);
+        private AppendedPositions appendedPositions = new AppendedPositions();
 
         protected Builder() {
             persistenceExceptionResolver(MongoEventStorageEngine::isDuplicateKey);
@@ -607,6 +617,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder durability(AppendDurability durability) {
             this.durability = durability;
+            return this;
+        }
+
+        /** Where the engine tells senders of commands where their events landed. */
+        public Builder appendedPositions(AppendedPositions appendedPositions) {
+            this.appendedPositions = appendedPositions;
             return this;
         }
 
@@ -663,7 +679,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (database == null) {
                 throw new AxonConfigurationException("The event store needs a MongoDatabase");
             }
-            if (durability == null || clock == null) {
+            if (durability == null || clock == null || appendedPositions == null) {
                 throw new AxonConfigurationException("The event store needs a durability policy and a clock");
             }
             if (maxGapOffset <= 0) {

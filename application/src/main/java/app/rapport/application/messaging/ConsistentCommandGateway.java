@@ -1,7 +1,8 @@
 package app.rapport.application.messaging;
 
 import app.rapport.application.ViewProcessing;
-import app.rapport.application.eventstore.AppendedPosition;
+import app.rapport.application.eventstore.AppendedPositions;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,10 +31,13 @@ public class ConsistentCommandGateway {
     private final CommandGateway commands;
     private final ViewCatchUp views;
     private final WriteAdmission admission;
+    private final AppendedPositions appended;
     private final Map<String, Long> latestWrites = new ConcurrentHashMap<>();
 
-    ConsistentCommandGateway(CommandGateway commands, ViewCatchUp views, WriteAdmission admission) {
+    ConsistentCommandGateway(CommandGateway commands, ViewCatchUp views, WriteAdmission admission,
+                             AppendedPositions appended) {
         this.commands = commands;
+        this.appended = appended;
         this.views = views;
         this.admission = admission;
     }
@@ -43,10 +48,17 @@ public class ConsistentCommandGateway {
      */
     public <R> R send(Object command, String actor) {
         return admission.admit(actor, () -> {
-            AppendedPosition.clear();
-            R result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                                                                 .andMetaData(MetaData.with(ACTOR, actor)));
-            AppendedPosition.take().ifPresent(position -> {
+            CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command)
+                                                                  .andMetaData(MetaData.with(ACTOR, actor));
+            appended.expect(message.getIdentifier());
+            R result;
+            OptionalLong lastAppended;
+            try {
+                result = commands.sendAndWait(message);
+            } finally {
+                lastAppended = appended.take(message.getIdentifier());
+            }
+            lastAppended.ifPresent(position -> {
                 latestWrites.merge(actor, position, Math::max);
                 views.awaitProcessed(position, ViewProcessing.ENTITY_VIEWS);
             });
@@ -56,11 +68,21 @@ public class ConsistentCommandGateway {
 
     /** Returns once the view shows the actor's latest write; at once when it does already. */
     public void awaitOwnWrites(String actor, String view) {
+        awaitOwnWritesIn(actor, List.of(view));
+    }
+
+    /** Returns once every view shows the actor's latest write. */
+    public void awaitOwnWrites(String actor) {
+        awaitOwnWritesIn(actor, null);
+    }
+
+    /** @param names the view processors to wait for; all of them when null */
+    private void awaitOwnWritesIn(String actor, List<String> names) {
         Long latest = latestWrites.get(actor);
         if (latest == null) {
             return;
         }
-        views.awaitProcessed(latest, List.of(view));
+        views.awaitProcessed(latest, names);
         if (views.reached(latest, null)) {
             // Every view shows it: nothing is left to wait for, and the actor costs no memory until it writes again.
             latestWrites.remove(actor, latest);

@@ -551,17 +551,26 @@ abstract class EventStoreContract {
     }
 
     @Test
-    void theAppendingThreadLearnsWhereItsEventsLanded() {
-        MongoEventStorageEngine engine = newEngine();
+    void theSenderOfACommandLearnsWhereItsEventsLanded() {
+        AppendedPositions positions = new AppendedPositions();
+        MongoEventStorageEngine engine = engineBuilder().appendedPositions(positions).build();
         engine.appendEvents(notes("ada", 0, 2));
-        AppendedPosition.clear();
+        positions.expect("command-1");
 
-        engine.appendEvents(notes("bob", 0, 3));
+        engine.appendEvents(causedBy("command-1", notes("bob", 0, 3)));
+        engine.appendEvents(causedBy("command-2", notes("cy", 0, 1)));
 
-        long lastIndex = AppendedPosition.take().orElseThrow();
+        long lastIndex = positions.take("command-1").orElseThrow();
         List<? extends TrackedEventMessage<?>> all = readFrom(engine, null);
-        assertThat(((GapAwareTrackingToken) all.get(all.size() - 1).trackingToken()).getIndex()).isEqualTo(lastIndex);
-        assertThat(AppendedPosition.take()).as("taken once").isEmpty();
+        assertThat(((GapAwareTrackingToken) all.get(4).trackingToken()).getIndex()).isEqualTo(lastIndex);
+        assertThat(positions.take("command-1")).as("taken once").isEmpty();
+        assertThat(positions.take("command-2")).as("nobody expected it").isEmpty();
+    }
+
+    private static List<DomainEventMessage<?>> causedBy(String commandId, List<DomainEventMessage<?>> events) {
+        return events.stream()
+                     .<DomainEventMessage<?>>map(event -> event.andMetaData(Map.of(AppendedPositions.CORRELATION_ID, commandId)))
+                     .toList();
     }
 
     @Test
