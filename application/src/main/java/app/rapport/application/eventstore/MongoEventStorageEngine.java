@@ -41,6 +41,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
@@ -69,8 +70,10 @@ import java.util.stream.Stream;
  * carry the indexes they have not seen yet as gaps in a {@link GapAwareTrackingToken} and look for them
  * again on every fetch. A writer that fails after taking its indexes stores an empty "abandoned" commit
  * in their place, so readers stop waiting at once. A writer that is too slow to insert within
- * {@code writeDeadline} abandons its commit; readers therefore drop a gap once a later commit is older than
- * {@code gapTimeout}, knowing it can no longer be filled.
+ * {@code writeDeadline} abandons its commit. Once a later commit is older than {@code gapTimeout}, a reader
+ * fences the gaps before it: it stores an empty commit at each of those indexes, so that a writer slower still
+ * (stalled, paused, cut off and back) finds its index taken and stores nothing, and never lands behind a reader
+ * that has moved on.
  */
 public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
@@ -79,6 +82,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     static final String SEQUENCES = "sequences";
     static final String KEYS_INDEX = "aggregate_sequence";
     static final long FIRST_GLOBAL_INDEX = 1;
+    /** Marks an empty commit that a reader put at an index whose writer was too slow. */
+    static final String FENCED = "fenced";
 
     private static final String EVENT_COUNTER = "events";
     private static final int FIRST_AGGREGATE_WINDOW = 32;
@@ -162,13 +167,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 .append("keys", keys)
                 .append("storedAt", clock.millis())
                 .append("events", entries);
-        if (clock.millis() - allocatedAt > writeDeadline.toMillis()) {
+        long timeLeft = writeDeadline.toMillis() - (clock.millis() - allocatedAt);
+        if (timeLeft <= 0) {
             abandon(firstIndex, count);
             throw new EventStoreException("Storing events took longer than " + writeDeadline
                                                   + "; nothing was stored, the command may be retried");
         }
         try {
-            events.insertOne(commit);
+            // Bounded, so the writer gives up and says so rather than hanging; should the insert still arrive
+            // later, readers will have fenced its indexes by then and it is refused (fenceStaleGaps).
+            events.withTimeout(timeLeft, TimeUnit.MILLISECONDS).insertOne(commit);
         } catch (MongoWriteException e) {
             if (isVersionConflict(e)) {
                 abandon(firstIndex, count);
@@ -212,6 +220,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
         if (abandoned) {
             throw new EventStoreException("Storing events failed; nothing was stored: " + cause.getMessage(), cause);
+        }
+        if (occupant != null && occupant.getBoolean(FENCED, false)) {
+            throw new EventStoreException("Storing events took so long that readers stopped waiting for them; nothing "
+                                                  + "was stored, the command may be retried", cause);
         }
         List<Document> stored = occupant == null ? List.of() : occupant.getList("events", Document.class);
         if (stored.isEmpty() || !firstEventId.equals(stored.get(0).getString("eventId"))) {
@@ -355,7 +367,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = asGapAwareToken(lastToken);
-        TrackingCursor cursor = new TrackingCursor(token, clock.millis() - gapTimeout.toMillis());
+        TrackingCursor cursor = new TrackingCursor(token);
+        long staleBefore = clock.millis() - gapTimeout.toMillis();
         // Indexes are taken from the counter before their commit is inserted, so nothing stored lies past it.
         // Reading it first keeps a reader that is caught up from probing a window of indexes nobody holds yet:
         // on the embedded store every probed index costs a lookup, and every view processor reads after each
@@ -383,6 +396,9 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 commitReachingPast(token.getIndex()).filter(commit -> !commits.contains(commit))
                                                     .ifPresent(commits::add);
             }
+            if (token != null && token.hasGaps()) {
+                commits.addAll(fenceStaleGaps(token, commits, staleBefore));
+            }
             commits.sort(Comparator.comparingLong(MongoEventStorageEngine::indexOf));
             commits.forEach(cursor::consume);
             if (!cursor.results.isEmpty() || windowEnd >= head) {
@@ -393,6 +409,57 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             windowStart = windowEnd + 1;
             window = Math.min(window * 2, MAX_TRACKING_WINDOW);
             ids = new ArrayList<>();
+        }
+    }
+
+    /**
+     * Fills the gaps that lie before a commit older than {@code gapTimeout} with empty fence commits, so that the
+     * reader can move past them. A writer still holding such an index then finds it taken and stores nothing:
+     * no commit can land behind a reader that has moved on. Gaps are fenced in ascending order; one taken by a
+     * commit that landed meanwhile is read instead, with the rest of that commit's indexes.
+     *
+     * @return the commits now at the stale gaps, not among {@code fetched}
+     */
+    private List<Document> fenceStaleGaps(GapAwareTrackingToken token, List<Document> fetched, long staleBefore) {
+        long staleBelow = fetched.stream()
+                                 .filter(commit -> commit.get("storedAt", Number.class).longValue() < staleBefore)
+                                 .mapToLong(MongoEventStorageEngine::indexOf)
+                                 .max().orElse(Long.MIN_VALUE);
+        Set<Long> present = new HashSet<>();
+        fetched.forEach(commit -> present.add(indexOf(commit)));
+        List<Document> found = new ArrayList<>();
+        long coveredUpTo = Long.MIN_VALUE;
+        for (long gap : token.getGaps().headSet(staleBelow)) {
+            if (gap <= coveredUpTo || present.contains(gap)) {
+                continue;
+            }
+            Document occupant = fence(gap);
+            found.add(occupant);
+            coveredUpTo = indexOf(occupant) + occupant.get("count", Number.class).longValue() - 1;
+        }
+        return found;
+    }
+
+    /** An empty commit at the index, or whatever took the index first. */
+    private Document fence(long index) {
+        Document fence = new Document("_id", index)
+                .append("count", 1)
+                .append("keys", List.of(globalKey(index)))
+                .append("storedAt", clock.millis())
+                .append(FENCED, true)
+                .append("events", List.of());
+        try {
+            events.insertOne(fence);
+            return fence;
+        } catch (MongoWriteException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            Document occupant = events.find(Filters.eq("_id", index)).first();
+            if (occupant == null) {
+                throw new EventStoreException("Global index " + index + " is neither free nor taken", e);
+            }
+            return occupant;
         }
     }
 
@@ -422,23 +489,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     /** Walks commits in global order, advancing the token over each event and recording what to deliver. */
     private final class TrackingCursor {
 
-        private final long staleBefore;
         private final List<TrackedEventData<?>> results = new ArrayList<>();
         private GapAwareTrackingToken token;
 
-        private TrackingCursor(GapAwareTrackingToken token, long staleBefore) {
+        private TrackingCursor(GapAwareTrackingToken token) {
             this.token = token;
-            this.staleBefore = staleBefore;
         }
 
         void consume(Document commit) {
             long firstIndex = indexOf(commit);
             int count = commit.get("count", Number.class).intValue();
             List<Document> entries = commit.getList("events", Document.class);
-            if (token != null && token.hasGaps() && commit.get("storedAt", Number.class).longValue() < staleBefore) {
-                // Writers give up long before gapTimeout: a gap older than a stale commit stays empty.
-                token = GapAwareTrackingToken.newInstance(token.getIndex(), token.getGaps().tailSet(firstIndex));
-            }
             for (int offset = 0; offset < count; offset++) {
                 long index = firstIndex + offset;
                 if (token != null && index <= token.getIndex() && !token.getGaps().contains(index)) {

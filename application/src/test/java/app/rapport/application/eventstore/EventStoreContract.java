@@ -401,6 +401,37 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void aWriterStalledPastTheGapTimeoutCannotLandBehindReadersThatMovedOn() throws Exception {
+        MutableClock clock = new MutableClock(MORNING);
+        MongoEventStorageEngine engine = timedEngine(clock, database());
+        // Stalled right before its insert, after its deadline was checked: only the store can stop it now.
+        StalledWriter slow = new StalledWriter(StalledWriter.Stage.BEFORE_INSERT);
+        MongoEventStorageEngine slowEngine = timedEngine(clock, slow.wrap(database()));
+        Future<Throwable> lateWrite = background.submit(() -> attempt(slowEngine, notes("late", 0, 2)));
+        slow.awaitStalled();
+        DomainEventMessage<?> later = note("ada", 0);
+        engine.appendEvents(later);
+        Reader reader = new Reader(engine);
+        assertThat(ids(reader.readNew())).containsExactly(later.getIdentifier());
+        assertThat(reader.token().getGaps()).hasSize(2);
+
+        clock.advance(GAP_TIMEOUT.plusMillis(1));
+        // The reader finds the commit behind the gaps stale and fences them.
+        assertThat(reader.readNew()).isEmpty();
+
+        slow.resume();
+        assertThat(lateWrite.get(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("nothing was stored");
+        assertThat(aggregateEvents(engine, "late", 0)).as("the late commit was refused, not stored").isEmpty();
+        assertThat(ids(readFrom(engine, null))).containsExactly(later.getIdentifier());
+        List<DomainEventMessage<?>> retried = notes("late", 0, 2);
+        engine.appendEvents(retried);
+        assertThat(ids(reader.readNew())).containsExactlyElementsOf(ids(retried));
+        assertThat(reader.token().hasGaps()).as("moved past the fenced gaps").isFalse();
+    }
+
+    @Test
     void gapBehindAStaleCommitIsDroppedAfterGapTimeout() throws Exception {
         MutableClock clock = new MutableClock(MORNING);
         MongoEventStorageEngine engine = timedEngine(clock, database());
