@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Rapport measured as its users feel it: the packaged server, over real HTTP, each figure beside a ceiling taken in
  * the same run ({@code { me { id } }} for the framework, raw driver inserts for the store). Prints one table and
- * writes the figures as JSON under {@code results/}.
+ * writes the figures as JSON and a chart (PNG) under {@code results/}.
  */
 public final class EndToEndBenchmark {
 
@@ -283,7 +283,8 @@ public final class EndToEndBenchmark {
         json.put("facts", facts);
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         mapper.writeValue(results.resolve("latest.json").toFile(), json);
-        System.out.println("Written to " + results.resolve("latest.json").toAbsolutePath());
+        Chart.write(measurements, results.resolve("latest.png"));
+        System.out.println("Written to " + results.resolve("latest.json").toAbsolutePath() + " and latest.png");
     }
 
     /** The ceiling beside a figure: the framework's ({@code me}) at as many clients, the store's for writes. */
