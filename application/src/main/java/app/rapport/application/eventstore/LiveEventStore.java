@@ -50,7 +50,7 @@ public class LiveEventStore extends AbstractEventStore implements Lifecycle {
             return thread;
         });
         long period = builder.otherWritersInterval.toMillis();
-        otherWriters.scheduleWithFixedDelay(this::readNewEvents, period, period, TimeUnit.MILLISECONDS);
+        otherWriters.scheduleWithFixedDelay(this::followOtherWriters, period, period, TimeUnit.MILLISECONDS);
     }
 
     public static Builder builder() {
@@ -68,19 +68,27 @@ public class LiveEventStore extends AbstractEventStore implements Lifecycle {
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
         readNewEvents();
+        openStreams.forEach(LiveEventStream::eventsAppended);
     }
 
-    private void readNewEvents() {
+    /** Looks for other servers' commits; wakes the streams only when there are some. */
+    private void followOtherWriters() {
+        if (readNewEvents()) {
+            openStreams.forEach(LiveEventStream::eventsAppended);
+        }
+    }
+
+    private boolean readNewEvents() {
         if (openStreams.isEmpty()) {
-            return;
+            return false;
         }
         try {
-            recent.readNewEvents();
+            return recent.readNewEvents();
         } catch (RuntimeException e) {
             // Streams then read the store themselves: the events are stored, only this shortcut failed.
             log.warn("Could not read the newest events once for all event processors: {}", e.toString());
+            return true;
         }
-        openStreams.forEach(LiveEventStream::eventsAppended);
     }
 
     /** Stops following other servers' writes. */

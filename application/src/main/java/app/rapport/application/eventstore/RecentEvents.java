@@ -29,12 +29,16 @@ final class RecentEvents {
         this.capacity = capacity;
     }
 
-    /** Reads what was stored since the last call; called after commits and on a schedule. */
-    synchronized void readNewEvents() {
+    /**
+     * Reads what was stored since the last call; called after commits and on a schedule. Whether it found any,
+     * or cannot tell because no stream has caught up yet (each stream then looks for itself).
+     */
+    synchronized boolean readNewEvents() {
         Node last = newest;
         if (last == null) {
-            return;
+            return true;
         }
+        long before = last.position;
         try (Stream<? extends TrackedEventMessage<?>> stream = storage.readEvents(last.token, false)) {
             var iterator = stream.iterator();
             while (iterator.hasNext()) {
@@ -50,6 +54,7 @@ final class RecentEvents {
             first = first.next;
         }
         oldest = first;
+        return last.position > before;
     }
 
     /**
