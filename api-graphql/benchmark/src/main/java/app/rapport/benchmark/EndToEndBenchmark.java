@@ -69,7 +69,7 @@ public final class EndToEndBenchmark {
             facts.put("diskBytesPerStoredWrite", storedWrites.get() == 0 ? 0 : disk / storedWrites.get());
         }
         // Stopping compacts the store's file, and so does starting; a second start shows both.
-        long compacted = directoryBytes(dataDir);
+        long compacted = ServerProcess.bytesIn(dataDir);
         facts.put("diskBytesAfterCompaction", compacted);
         facts.put("diskBytesPerStoredWriteAfterCompaction", storedWrites.get() == 0 ? 0 : compacted / storedWrites.get());
         try (ServerProcess again = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server-again.log"))) {
@@ -312,12 +312,6 @@ public final class EndToEndBenchmark {
         Thread thread = new Thread(client);
         thread.setDaemon(true);
         thread.start();
-    }
-
-    private static long directoryBytes(Path directory) throws IOException {
-        try (var files = Files.walk(directory)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
-        }
     }
 
     private static int freePort() throws IOException {

@@ -73,7 +73,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     long diskBytes() throws IOException {
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        return bytesIn(dataDir);
+    }
+
+    /** The size of every file under the directory. */
+    static long bytesIn(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
             return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
         }
     }

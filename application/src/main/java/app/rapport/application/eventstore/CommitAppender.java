@@ -145,15 +145,7 @@ final class CommitAppender {
 
     /** Fills the given positions with an empty commit, so readers need not wait for them. */
     private boolean abandon(long firstIndex, int count) {
-        try {
-            events.insertOne(emptyCommit(firstIndex, count, clock.millis(), false));
-            return true;
-        } catch (MongoWriteException e) {
-            if (isDuplicateKey(e)) {
-                return false;
-            }
-            throw e;
-        }
+        return claimWithEmptyCommit(events, firstIndex, count, clock.millis(), false) != null;
     }
 
     private long allocate(int count) {

@@ -2,6 +2,7 @@ package app.rapport.application.eventstore;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -36,7 +37,7 @@ final class CommitDocuments {
      * An empty commit over {@code count} indexes from {@code firstIndex}: a writer abandoning its indexes, or a
      * reader fencing one it stopped waiting for. Readers pass over it.
      */
-    static Document emptyCommit(long firstIndex, int count, long storedAt, boolean fenced) {
+    private static Document emptyCommit(long firstIndex, int count, long storedAt, boolean fenced) {
         Document commit = new Document("_id", firstIndex)
                 .append("count", count)
                 .append("keys", List.of(globalKey(firstIndex)))
@@ -45,6 +46,25 @@ final class CommitDocuments {
             commit.append(FENCED, true);
         }
         return commit.append("events", List.of());
+    }
+
+    /**
+     * Puts an empty commit at {@code firstIndex}, unless something holds that index already.
+     *
+     * @return the empty commit stored, or null when the index was taken
+     */
+    static Document claimWithEmptyCommit(MongoCollection<Document> events, long firstIndex, int count, long storedAt,
+                                         boolean fenced) {
+        Document claim = emptyCommit(firstIndex, count, storedAt, fenced);
+        try {
+            events.insertOne(claim);
+            return claim;
+        } catch (MongoWriteException e) {
+            if (isDuplicateKey(e)) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** The last global index a commit covers. */

@@ -103,19 +103,29 @@ final class LiveEventStream implements TrackingEventStream {
         if (place != null && recent.leftBehind(place)) {
             place = null;
         }
-        if (place == null && (batchIterator == null || !batchIterator.hasNext())) {
-            closeBatch();
-            place = recent.find(lastToken);
-        }
         if (place != null) {
-            RecentEvents.Node next = place.next;
-            if (next == null) {
-                return null;
-            }
-            place = next;
-            lastToken = next.token;
-            return next.event;
+            return stepAlongRecent();
         }
+        TrackedEventMessage<?> stored = readStored();
+        if (stored != null) {
+            return stored;
+        }
+        // Everything stored is read: from here on, follow the events read once for all streams.
+        place = recent.find(lastToken);
+        return place == null ? null : stepAlongRecent();
+    }
+
+    private TrackedEventMessage<?> stepAlongRecent() {
+        RecentEvents.Node next = place.next;
+        if (next == null) {
+            return null;
+        }
+        place = next;
+        lastToken = next.token;
+        return next.event;
+    }
+
+    private TrackedEventMessage<?> readStored() {
         if (batchIterator == null) {
             batch = storage.readEvents(lastToken, false);
             batchIterator = batch.iterator();

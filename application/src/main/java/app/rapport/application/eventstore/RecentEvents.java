@@ -58,8 +58,8 @@ final class RecentEvents {
     }
 
     /**
-     * The node a stream standing at {@code token} continues from, or null if the chain does not hold it. The
-     * first stream to get here, having read everything stored, starts the chain where it stands: a token the
+     * The node a stream standing at {@code token} continues from, or null if the chain does not hold it. Asked only
+     * by a stream that has read everything stored; the first one starts the chain where it stands, at a token the
      * store gave it, so gaps of writers still in flight are kept, not skipped.
      */
     synchronized Node find(TrackingToken token) {

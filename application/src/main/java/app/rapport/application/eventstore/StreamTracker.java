@@ -1,6 +1,5 @@
 package app.rapport.application.eventstore;
 
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -120,27 +119,22 @@ final class StreamTracker {
             }
             Document occupant = fence(gap);
             found.add(occupant);
-            coveredUpTo = indexOf(occupant) + occupant.get("count", Number.class).longValue() - 1;
+            coveredUpTo = lastIndexOf(occupant);
         }
         return found;
     }
 
     /** An empty commit at the index, or whatever took the index first. */
     private Document fence(long index) {
-        Document fence = emptyCommit(index, 1, clock.millis(), true);
-        try {
-            events.insertOne(fence);
+        Document fence = claimWithEmptyCommit(events, index, 1, clock.millis(), true);
+        if (fence != null) {
             return fence;
-        } catch (MongoWriteException e) {
-            if (!isDuplicateKey(e)) {
-                throw e;
-            }
-            Document occupant = events.find(Filters.eq("_id", index)).first();
-            if (occupant == null) {
-                throw new EventStoreException("Global index " + index + " is neither free nor taken", e);
-            }
-            return occupant;
         }
+        Document occupant = events.find(Filters.eq("_id", index)).first();
+        if (occupant == null) {
+            throw new EventStoreException("Global index " + index + " is neither free nor taken");
+        }
+        return occupant;
     }
 
     /** The commit that holds the given index and events after it, probing backwards from that index. */
@@ -153,8 +147,7 @@ final class StreamTracker {
             Optional<Document> last = events.find(Filters.in("_id", ids)).into(new ArrayList<>()).stream()
                                             .max(Comparator.comparingLong(CommitDocuments::indexOf));
             if (last.isPresent()) {
-                long lastIndexOfCommit = indexOf(last.get()) + last.get().get("count", Number.class).longValue() - 1;
-                return lastIndexOfCommit > index ? last : Optional.empty();
+                return lastIndexOf(last.get()) > index ? last : Optional.empty();
             }
             end = start;
             width = Math.min(width * 2, MAX_TRACKING_WINDOW);

@@ -39,23 +39,24 @@ public class WriteAdmission {
             lane.admitted.decrementAndGet();
             throw new TooBusy(longestWait);
         }
-        try {
-            if (!lane.running.tryAcquire(longestWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw new TooBusy(longestWait);
-            }
-        } catch (InterruptedException e) {
+        if (!acquire(lane.running)) {
             lane.admitted.decrementAndGet();
-            Thread.currentThread().interrupt();
             throw new TooBusy(longestWait);
-        } catch (TooBusy refused) {
-            lane.admitted.decrementAndGet();
-            throw refused;
         }
         try {
             return write.get();
         } finally {
             lane.running.release();
             lane.admitted.decrementAndGet();
+        }
+    }
+
+    private boolean acquire(Semaphore running) {
+        try {
+            return running.tryAcquire(longestWait.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -81,9 +81,4 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         backend.getMvStore().compactFile(COMPACTION_MILLIS);
         backend.close();
     }
-
-    /** The size of the store's file. */
-    public long fileBytes() {
-        return file.toFile().length();
-    }
 }
