@@ -1,26 +1,24 @@
 package app.rapport.application.graph;
 
-import app.rapport.application.graph.OwnerGraph.Person;
-import app.rapport.application.graph.OwnerGraph.Referral;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One owner's graph as it is shown, built in memory from the owner's {@link OwnerGraph} row, and the walks over
- * it. Only that owner's contacts are ever in it, so a walk costs in proportion to that owner's network alone.
+ * One owner's graph as it is shown, and the walks over it. Rows are read as a walk reaches them, one lookup per
+ * step of the walk ({@link GraphSource}), so a walk costs in proportion to what it passes through, never to the
+ * owner's whole network.
  * <p>
  * Merges are followed here: a link to or from a contact merged away counts for its survivor; links between a
  * survivor and its own duplicate vanish. Forgotten and merged-away contacts are no nodes.
@@ -37,68 +35,18 @@ final class ContactNetwork {
     /** Merge chains are short; the bound only guards against a cycle a damaged row might hold. */
     private static final int MAX_MERGE_HOPS = 16;
 
-    private final OwnerGraph graph;
-    private final Map<String, GraphNode> nodes = new TreeMap<>();
-    private final SortedSet<GraphEdge> edges = new TreeSet<>(GraphEdge.ORDER);
-    /** Every edge, in both directions: for the neighbourhood. */
-    private final Map<String, SortedSet<String>> adjacent = new HashMap<>();
-    /** Introductions and referrals between contacts, in both directions: for warm paths. */
-    private final Map<String, SortedSet<String>> introductions = new HashMap<>();
-    private final SortedSet<String> met = new TreeSet<>();
+    private final GraphSource source;
+    /** Rows read so far; null for a contact without a row. */
+    private final Map<String, GraphContact> contacts = new HashMap<>();
+    private final Map<String, GraphOrganization> organizations = new HashMap<>();
+    private SortedSet<String> met;
 
-    private ContactNetwork(OwnerGraph graph) {
-        this.graph = graph;
-    }
-
-    static ContactNetwork of(OwnerGraph graph) {
-        ContactNetwork network = new ContactNetwork(graph);
-        network.build();
-        return network;
-    }
-
-    private void build() {
-        nodes.put(SELF, new GraphNode(SELF, GraphNode.SELF, "You"));
-        Map<String, Person> organizationLabels = new HashMap<>();
-        for (Person person : graph.contacts.values()) {
-            if (!person.active()) {
-                continue;
-            }
-            nodes.put(person.id, new GraphNode(person.id, GraphNode.CONTACT, person.displayName()));
-            if (person.organization != null) {
-                String organization = organizationId(person.organization);
-                organizationLabels.merge(organization, person,
-                                         (kept, other) -> other.organizationWrite > kept.organizationWrite ? other : kept);
-                link(new GraphEdge(person.id, organization, GraphEdge.WORKS_AT), false);
-            }
-        }
-        organizationLabels.forEach((id, person) -> nodes.put(id, new GraphNode(id, GraphNode.ORGANIZATION, person.organization)));
-        for (Referral referral : graph.referrals) {
-            String from = resolve(referral.from());
-            String to = resolve(referral.to());
-            if (from != null && to != null && !from.equals(to)) {
-                link(new GraphEdge(from, to, GraphEdge.REFERRED), true);
-            }
-        }
-        for (String contact : graph.met) {
-            String survivor = resolve(contact);
-            if (survivor != null && met.add(survivor)) {
-                link(new GraphEdge(SELF, survivor, GraphEdge.MET), false);
-            }
-        }
-    }
-
-    private void link(GraphEdge edge, boolean introduction) {
-        edges.add(edge);
-        adjacent.computeIfAbsent(edge.from(), id -> new TreeSet<>()).add(edge.to());
-        adjacent.computeIfAbsent(edge.to(), id -> new TreeSet<>()).add(edge.from());
-        if (introduction) {
-            introductions.computeIfAbsent(edge.from(), id -> new TreeSet<>()).add(edge.to());
-            introductions.computeIfAbsent(edge.to(), id -> new TreeSet<>()).add(edge.from());
-        }
+    ContactNetwork(GraphSource source) {
+        this.source = source;
     }
 
     static String organizationId(String organization) {
-        return ORGANIZATION_PREFIX + OwnerGraph.normalizedOrganization(organization);
+        return ORGANIZATION_PREFIX + GraphContact.normalizedOrganization(organization);
     }
 
     /** The contact that stands for this id now: itself, or the survivor it was merged into; null when gone. */
@@ -106,24 +54,16 @@ final class ContactNetwork {
         Set<String> seen = new LinkedHashSet<>();
         String current = contactId;
         for (int hop = 0; current != null && hop <= MAX_MERGE_HOPS && seen.add(current); hop++) {
-            Person person = graph.person(current);
-            if (person == null || person.forgotten) {
+            GraphContact contact = contact(current);
+            if (contact == null || contact.forgotten) {
                 return null;
             }
-            if (person.mergedInto == null) {
+            if (contact.mergedInto == null) {
                 return current;
             }
-            current = person.mergedInto;
+            current = contact.mergedInto;
         }
         return null;
-    }
-
-    List<GraphNode> nodes() {
-        return List.copyOf(nodes.values());
-    }
-
-    List<GraphEdge> edges() {
-        return List.copyOf(edges);
     }
 
     /**
@@ -132,36 +72,62 @@ final class ContactNetwork {
      */
     ContactGraphView neighbourhood(String center, int depth, int nodeLimit) {
         Map<String, Integer> distance = new LinkedHashMap<>();
-        Deque<String> queue = new ArrayDeque<>();
         distance.put(center, 0);
-        queue.add(center);
+        List<String> level = List.of(center);
         boolean truncated = false;
-        while (!queue.isEmpty()) {
-            String node = queue.poll();
-            int next = distance.get(node) + 1;
-            if (next > depth) {
-                continue;
-            }
-            for (String neighbour : adjacent.getOrDefault(node, Collections.emptySortedSet())) {
-                if (distance.containsKey(neighbour)) {
-                    continue;
+        for (int next = 1; next <= depth && !level.isEmpty() && !truncated; next++) {
+            prefetch(level);
+            List<String> reached = new ArrayList<>();
+            for (String node : level) {
+                for (String neighbour : neighbours(node)) {
+                    if (distance.containsKey(neighbour)) {
+                        continue;
+                    }
+                    if (distance.size() >= nodeLimit) {
+                        truncated = true;
+                        break;
+                    }
+                    distance.put(neighbour, next);
+                    reached.add(neighbour);
                 }
-                if (distance.size() >= nodeLimit) {
-                    truncated = true;
+                if (truncated) {
                     break;
                 }
-                distance.put(neighbour, next);
-                queue.add(neighbour);
+            }
+            level = reached;
+        }
+        List<String> shown = distance.keySet().stream()
+                                     .sorted(Comparator.comparing((String id) -> distance.get(id)).thenComparing(id -> id))
+                                     .toList();
+        return between(shown, truncated);
+    }
+
+    /** These nodes, in this order, and every edge between two of them. */
+    ContactGraphView between(List<String> shown, boolean truncated) {
+        prefetch(shown);
+        Set<String> included = new HashSet<>(shown);
+        SortedSet<GraphEdge> edges = new TreeSet<>(GraphEdge.ORDER);
+        for (String id : shown) {
+            if (id.equals(SELF) || id.startsWith(ORGANIZATION_PREFIX)) {
+                continue;
+            }
+            for (GraphContact member : withDuplicates(id)) {
+                for (String introduced : member.referred) {
+                    String survivor = resolve(introduced);
+                    if (survivor != null && !survivor.equals(id) && included.contains(survivor)) {
+                        edges.add(new GraphEdge(id, survivor, GraphEdge.REFERRED));
+                    }
+                }
+            }
+            GraphContact contact = contact(id);
+            if (contact.organization != null && included.contains(organizationId(contact.organization))) {
+                edges.add(new GraphEdge(id, organizationId(contact.organization), GraphEdge.WORKS_AT));
+            }
+            if (included.contains(SELF) && metContacts().contains(id)) {
+                edges.add(new GraphEdge(SELF, id, GraphEdge.MET));
             }
         }
-        List<GraphNode> shown = distance.keySet().stream()
-                                        .sorted(Comparator.comparing((String id) -> distance.get(id)).thenComparing(id -> id))
-                                        .map(nodes::get)
-                                        .toList();
-        List<GraphEdge> between = edges.stream()
-                                       .filter(edge -> distance.containsKey(edge.from()) && distance.containsKey(edge.to()))
-                                       .toList();
-        return new ContactGraphView(shown, between, truncated);
+        return new ContactGraphView(shown.stream().map(this::node).toList(), List.copyOf(edges), truncated);
     }
 
     /**
@@ -176,7 +142,7 @@ final class ContactNetwork {
         }
         Deque<String> chain = new ArrayDeque<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (String current = contact; current != null && seen.add(current); current = resolve(graph.person(current).referredBy)) {
+        for (String current = contact; current != null && seen.add(current); current = resolve(contact(current).referredBy)) {
             chain.addFirst(current);
         }
         return List.copyOf(chain);
@@ -194,22 +160,24 @@ final class ContactNetwork {
         Map<String, String> cameFrom = new HashMap<>();
         Map<String, Integer> steps = new HashMap<>();
         Deque<String> queue = new ArrayDeque<>();
-        for (String contact : met) {
+        for (String contact : metContacts()) {
             steps.put(contact, 1);
             queue.add(contact);
         }
         List<List<String>> paths = new ArrayList<>();
         while (!queue.isEmpty() && paths.size() < first) {
+            if (!contacts.containsKey(queue.peek())) {
+                prefetch(queue); // the next step of the walk, with one lookup
+            }
             String contact = queue.poll();
-            Person person = graph.person(contact);
-            if (normalizedOrganization.equals(OwnerGraph.normalizedOrganization(person.organization))) {
+            if (normalizedOrganization.equals(GraphContact.normalizedOrganization(contact(contact).organization))) {
                 paths.add(pathTo(contact, cameFrom));
             }
             int next = steps.get(contact) + 1;
             if (next > maxHops + 1) {
                 continue;
             }
-            for (String neighbour : introductions.getOrDefault(contact, Collections.emptySortedSet())) {
+            for (String neighbour : introductions(contact)) {
                 if (!steps.containsKey(neighbour)) {
                     steps.put(neighbour, next);
                     cameFrom.put(neighbour, contact);
@@ -218,6 +186,150 @@ final class ContactNetwork {
             }
         }
         return paths;
+    }
+
+    // ---------------------------------------------------------------- adjacency
+
+    /** Every node one edge away, either direction, in id order. */
+    private SortedSet<String> neighbours(String node) {
+        if (node.equals(SELF)) {
+            return metContacts();
+        }
+        if (node.startsWith(ORGANIZATION_PREFIX)) {
+            GraphOrganization organization = organization(node.substring(ORGANIZATION_PREFIX.length()));
+            return organization == null ? new TreeSet<>() : new TreeSet<>(organization.members.keySet());
+        }
+        SortedSet<String> neighbours = introductions(node);
+        GraphContact contact = contact(node);
+        if (contact.organization != null) {
+            neighbours.add(organizationId(contact.organization));
+        }
+        if (metContacts().contains(node)) {
+            neighbours.add(SELF);
+        }
+        return neighbours;
+    }
+
+    /** The contacts that introduced or referred this one, or that it introduced or referred, merges followed. */
+    private SortedSet<String> introductions(String contact) {
+        Set<String> links = new HashSet<>();
+        withDuplicates(contact).forEach(member -> links.addAll(member.links()));
+        load(links);
+        SortedSet<String> survivors = new TreeSet<>();
+        for (String link : links) {
+            String survivor = resolve(link);
+            if (survivor != null && !survivor.equals(contact)) {
+                survivors.add(survivor);
+            }
+        }
+        return survivors;
+    }
+
+    /** The contact and every duplicate merged into it, directly or through another duplicate. */
+    private List<GraphContact> withDuplicates(String id) {
+        List<GraphContact> group = new ArrayList<>();
+        GraphContact survivor = contact(id);
+        if (survivor == null) {
+            return group;
+        }
+        group.add(survivor);
+        Set<String> seen = new HashSet<>(Set.of(id));
+        List<GraphContact> level = List.of(survivor);
+        for (int hop = 0; hop < MAX_MERGE_HOPS && !level.isEmpty(); hop++) {
+            List<String> duplicates = level.stream().flatMap(contact -> contact.mergedFrom.stream()).filter(seen::add).toList();
+            load(duplicates);
+            List<GraphContact> next = new ArrayList<>();
+            for (GraphContact parent : level) {
+                for (String duplicateId : parent.mergedFrom) {
+                    GraphContact duplicate = contacts.get(duplicateId);
+                    if (duplicate != null && !duplicate.forgotten && parent.id.equals(duplicate.mergedInto) && !next.contains(duplicate)) {
+                        next.add(duplicate);
+                    }
+                }
+            }
+            group.addAll(next);
+            level = next;
+        }
+        return group;
+    }
+
+    private SortedSet<String> metContacts() {
+        if (met == null) {
+            SortedSet<String> named = source.met();
+            load(named);
+            met = new TreeSet<>();
+            for (String contact : named) {
+                String survivor = resolve(contact);
+                if (survivor != null) {
+                    met.add(survivor);
+                }
+            }
+        }
+        return met;
+    }
+
+    private GraphNode node(String id) {
+        if (id.equals(SELF)) {
+            return new GraphNode(SELF, GraphNode.SELF, "You");
+        }
+        if (id.startsWith(ORGANIZATION_PREFIX)) {
+            GraphOrganization organization = organization(id.substring(ORGANIZATION_PREFIX.length()));
+            return new GraphNode(id, GraphNode.ORGANIZATION, organization == null ? id : organization.label());
+        }
+        return new GraphNode(id, GraphNode.CONTACT, contact(id).displayName());
+    }
+
+    // ---------------------------------------------------------------- reading rows
+
+    /** Reads, with one lookup each for contacts and organizations, what walking on from these nodes needs. */
+    private void prefetch(Collection<String> nodes) {
+        List<String> contactIds = nodes.stream().filter(id -> !id.equals(SELF) && !id.startsWith(ORGANIZATION_PREFIX)).toList();
+        load(contactIds);
+        Set<String> around = new HashSet<>();
+        Set<String> organizationNames = new HashSet<>();
+        for (String id : contactIds) {
+            GraphContact contact = contacts.get(id);
+            if (contact != null) {
+                around.addAll(contact.links());
+                around.addAll(contact.mergedFrom);
+                if (contact.organization != null) {
+                    organizationNames.add(GraphContact.normalizedOrganization(contact.organization));
+                }
+            }
+        }
+        nodes.stream().filter(id -> id.startsWith(ORGANIZATION_PREFIX))
+             .forEach(id -> organizationNames.add(id.substring(ORGANIZATION_PREFIX.length())));
+        load(around);
+        loadOrganizations(organizationNames);
+    }
+
+    private void load(Collection<String> ids) {
+        List<String> missing = ids.stream().filter(id -> id != null && !contacts.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            Map<String, GraphContact> found = source.contacts(missing);
+            missing.forEach(id -> contacts.put(id, found.get(id)));
+        }
+    }
+
+    private GraphContact contact(String id) {
+        if (id == null) {
+            return null;
+        }
+        load(List.of(id));
+        return contacts.get(id);
+    }
+
+    private void loadOrganizations(Collection<String> names) {
+        List<String> missing = names.stream().filter(name -> !organizations.containsKey(name)).distinct().toList();
+        if (!missing.isEmpty()) {
+            Map<String, GraphOrganization> found = source.organizations(missing);
+            missing.forEach(name -> organizations.put(name, found.get(name)));
+        }
+    }
+
+    private GraphOrganization organization(String name) {
+        loadOrganizations(List.of(name));
+        return organizations.get(name);
     }
 
     private static List<String> pathTo(String target, Map<String, String> cameFrom) {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -153,7 +154,7 @@ class ContactGraphProjectionTest {
         assertThat(chain(SOFIA)).as("no longer introduced by anyone known").containsExactly(SOFIA);
         assertThat(chain(RAVI)).isEmpty();
         assertThat(graph(RAVI, 1)).isNull();
-        String stored = harness.documents(ContactGraphProjection.COLLECTION).get(0).toJson();
+        String stored = allRows().toString();
         assertThat(stored).doesNotContain("Ravi").doesNotContain("Initech").doesNotContain("nitech");
 
         deliver(1, new IntroductionRecorded(SOFIA, RAVI, false, false));
@@ -171,7 +172,7 @@ class ContactGraphProjectionTest {
         deliver(0, ravis);
         deliver(5, held(DANA));
         deliver(3, new ContactForgotten(OWNER, SOFIA, Instant.now()));
-        List<Document> once = harness.documents(ContactGraphProjection.COLLECTION);
+        List<Document> once = allRows();
 
         deliver(0, danas);
         deliver(1, danas[1]);
@@ -179,7 +180,7 @@ class ContactGraphProjectionTest {
         deliver(5, held(DANA));
         deliver(3, new ContactForgotten(OWNER, SOFIA, Instant.now()));
 
-        assertThat(harness.documents(ContactGraphProjection.COLLECTION)).isEqualTo(once);
+        assertThat(allRows()).isEqualTo(once);
         assertThat(label(whole(), "/org/globex")).isEqualTo("Globex");
     }
 
@@ -199,8 +200,8 @@ class ContactGraphProjectionTest {
         ContactGraphView theirs = queries.query(new FindContactGraph(OTHER_OWNER, null, 4),
                                                 ResponseTypes.optionalInstanceOf(ContactGraphView.class)).join().orElseThrow();
         assertThat(theirs.nodes()).extracting(GraphNode::label).containsExactlyInAnyOrder("You", "Daniela", "Globex");
-        assertThat(harness.documents(ContactGraphProjection.COLLECTION)).extracting(row -> row.getString("_id"))
-                                                                       .containsExactly("user-1", "user-2");
+        assertThat(harness.documents(GraphRows.CONTACTS)).extracting(row -> row.getString("_id"))
+                                                         .containsExactly("user-1/dana", "user-2/dana");
     }
 
     @Test
@@ -239,7 +240,7 @@ class ContactGraphProjectionTest {
     void theReadModelIsRebuiltFromNothing() {
         deliver(0, added(DANA, "Dana", null, "Acme", null));
         projection.onReset();
-        assertThat(harness.documents(ContactGraphProjection.COLLECTION)).isEmpty();
+        assertThat(allRows()).isEmpty();
         assertThat(graph(null, 1).nodes()).extracting(GraphNode::id).containsExactly("/self");
     }
 
@@ -251,10 +252,24 @@ class ContactGraphProjectionTest {
 
     /** Every node and edge of the owner's graph, connected to you or not. */
     private ContactGraphView whole() {
-        List<Document> rows = harness.documents(ContactGraphProjection.COLLECTION).stream()
-                                     .filter(row -> row.getString("_id").equals(OWNER.value())).toList();
-        ContactNetwork network = ContactNetwork.of(rows.isEmpty() ? new OwnerGraph(OWNER.value()) : OwnerGraph.of(rows.get(0)));
-        return new ContactGraphView(network.nodes(), network.edges(), false);
+        List<String> nodes = new ArrayList<>(List.of(ContactNetwork.SELF));
+        harness.documents(GraphRows.CONTACTS).stream()
+               .filter(row -> row.getString("owner").equals(OWNER.value()))
+               .map(GraphContact::of).filter(GraphContact::active)
+               .forEach(contact -> nodes.add(contact.id));
+        harness.documents(GraphRows.ORGANIZATIONS).stream()
+               .filter(row -> row.getString("owner").equals(OWNER.value()))
+               .forEach(row -> nodes.add(ContactNetwork.ORGANIZATION_PREFIX + GraphOrganization.of(row).name));
+        return new ContactNetwork(new GraphRows(harness.database()).source(OWNER)).between(nodes, false);
+    }
+
+    /** Every row of every owner's graph. */
+    private List<Document> allRows() {
+        List<Document> rows = new ArrayList<>();
+        for (String collection : List.of(GraphRows.CONTACTS, GraphRows.ORGANIZATIONS, GraphRows.MET)) {
+            rows.addAll(harness.documents(collection));
+        }
+        return rows;
     }
 
     private ContactGraphView graph(ContactId center, int depth) {
