@@ -9,8 +9,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Computes an owner's {@link DashboardView} from their index at a moment; see the view for what each figure means. */
 final class Dashboards {
@@ -21,12 +19,11 @@ final class Dashboards {
     private Dashboards() {
     }
 
+    /** From the figures the index keeps ready, and its interviews, which are few next to its contacts. */
     static DashboardView of(OwnerIndex index, Instant now) {
-        List<IndexedContact> contacts = index.activeContacts();
-        Map<RelationshipStage, Long> counted = index.stages(now).values().stream()
-                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<RelationshipStage, Integer> counted = index.byStage(now);
         List<DashboardView.StageCount> byStage = Arrays.stream(RelationshipStage.values())
-                .map(stage -> new DashboardView.StageCount(stage, counted.getOrDefault(stage, 0L).intValue()))
+                .map(stage -> new DashboardView.StageCount(stage, counted.getOrDefault(stage, 0)))
                 .toList();
 
         List<IndexedInterview> interviews = index.interviews();
@@ -41,10 +38,6 @@ final class Dashboards {
                 .sorted(Comparator.comparing(IndexedInterview::thanksDueBy, Comparator.nullsLast(Comparator.naturalOrder()))
                                   .thenComparing(interview -> interview.id().value()))
                 .toList();
-        List<IndexedContact> followUpsDue = contacts.stream()
-                .filter(contact -> contact.nextFollowUpDue() != null && !contact.nextFollowUpDue().isAfter(now))
-                .sorted(Comparator.comparing(IndexedContact::nextFollowUpDue).thenComparing(contact -> contact.id().value()))
-                .toList();
         List<IndexedInterview> awaiting = interviews.stream()
                 .filter(interview -> interview.status() == InterviewStatus.REQUESTED)
                 .sorted(Comparator.comparing(IndexedInterview::requestedAt, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -55,10 +48,10 @@ final class Dashboards {
         List<IndexedInterview> held = interviews.stream().filter(IndexedInterview::held).toList();
         long referrals = held.stream().mapToLong(interview -> interview.referralContacts().size()).sum();
 
-        return new DashboardView(contacts.size(), byStage,
+        return new DashboardView(index.listedCount(), byStage,
                                  first(upcoming.stream().map(IndexedInterview::id).toList()),
                                  first(thanksDue.stream().map(IndexedInterview::id).toList()),
-                                 first(followUpsDue.stream().map(IndexedContact::id).toList()),
+                                 index.followUpsDue(now, DashboardView.MAX_LISTED),
                                  first(awaiting.stream().map(IndexedInterview::id).toList()),
                                  ratio(answered, interviews.size()),
                                  ratio(referrals, held.size()));

@@ -8,49 +8,53 @@ import app.rapport.domain.shared.OwnerId;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
- * The owner index: each owner's contacts and interviews, as lists and the dashboard need them, in
- * {@link #BUCKETS} bucket documents per owner and kind, {@code _id} = "owner#07":
+ * The owner index as stored, every row found by its {@code _id} (the only lookup the embedded store answers
+ * without a scan):
  * <ul>
- *     <li>{@code owner_contact_index}: {@code entries}, one per contact (its id, name, title, organization, tags,
- *     added, last touch, next follow-up, merged into, version), and {@code forgotten}, the ids (and version) of
- *     forgotten contacts, which keep late events about them out;</li>
- *     <li>{@code owner_interview_index}: {@code entries}, one per interview (its id, interviewee, status, last
- *     response, requested, responded, meeting start, held, thanks due and sent, the referrals given in it as
- *     referral and contact ids, version).</li>
+ *     <li>{@value #CONTACTS}: a row per contact, "owner/contact": what lists and the dashboard need of it (names,
+ *     title, organization, tags, added, last touch, next follow-up, merged into, version), and the interviews with
+ *     it or in which it was referred, so forgetting it finds them; a forgotten contact's row is a marker (id and
+ *     version) that keeps late events about it out;</li>
+ *     <li>{@value #INTERVIEWS}: a row per interview, "owner/interview": interviewee, status, last response, the
+ *     moments of its steps, the referrals given in it, version;</li>
+ *     <li>{@value #MEMBERS}: the ids of each owner's rows, spread over {@value #MEMBER_BUCKETS} buckets per kind by
+ *     the hash of the id, so the whole index can be read back with lookups by id;</li>
+ *     <li>{@value #VERSIONS}: per owner, a counter of the changes made to its index, which tells a server whether
+ *     the index it holds in memory ({@link OwnerIndexCache}) is current.</li>
  * </ul>
- * A contact or interview lives in the bucket its id's value hashes to ({@code String.hashCode}, fixed by the Java
- * specification), so an event rewrites one bucket, about 1/64 of its owner's index, and reading an owner's whole
- * index is two {@code $in} lookups of 64 {@code _id}s each: exact matches on the unique {@code _id} index, whose
- * cost does not grow with other owners' data, on the embedded store too.
- * <p>
- * <b>Size.</b> A document may hold 16 MB. A contact entry takes about 0.4 KB and an interview entry about 0.5 KB,
- * so a bucket holds some 35,000 of either and an owner about 2 million contacts and as many interviews before a
- * bucket overflows; the lists and dashboard, which read the whole index, become slow long before that (some
- * 100,000 contacts).
+ * An event reads and writes its own row and, when a row comes or goes, one member bucket: its cost does not grow
+ * with the owner's network.
  */
 final class OwnerIndexRows {
 
     static final String CONTACTS = "owner_contact_index";
     static final String INTERVIEWS = "owner_interview_index";
-    static final int BUCKETS = 64;
+    static final String MEMBERS = "owner_index_members";
+    static final String VERSIONS = "owner_index_versions";
+    static final int MEMBER_BUCKETS = 256;
+    /** The most ids in one {@code $in} when the whole index is read. */
+    private static final int LOOKUP_BATCH = 1_000;
 
     static final String ID = "_id";
     static final String OWNER = "owner";
-    static final String ENTRIES = "entries";
     static final String FORGOTTEN = "forgotten";
+    static final String IDS = "ids";
 
     static final String ENTRY_ID = "id";
     static final String VERSION = "version";
@@ -63,6 +67,8 @@ final class OwnerIndexRows {
     static final String LAST_TOUCH_AT = "lastTouchAt";
     static final String NEXT_FOLLOW_UP_DUE = "nextFollowUpDue";
     static final String MERGED_INTO = "mergedInto";
+    static final String INTERVIEW_IDS = "interviewIds";
+    static final String REFERRED_IN = "referredIn";
 
     static final String CONTACT_ID = "contactId";
     static final String STATUS = "status";
@@ -76,114 +82,172 @@ final class OwnerIndexRows {
     static final String REFERRALS = "referrals";
     static final String TO_CONTACT_ID = "to";
 
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> interviews;
+    private final MongoCollection<Document> members;
+    private final MongoCollection<Document> versions;
 
     OwnerIndexRows(MongoDatabase database) {
         this.contacts = database.getCollection(CONTACTS);
         this.interviews = database.getCollection(INTERVIEWS);
+        this.members = database.getCollection(MEMBERS);
+        this.versions = database.getCollection(VERSIONS);
     }
 
-    Bucket contactBucket(ContactId id) {
-        return load(contacts, bucketKey(id.owner(), id.value()), id.owner());
+    Document contact(ContactId id) {
+        return contacts.find(Filters.eq(ID, id.toString())).first();
     }
 
-    Bucket interviewBucket(InterviewId id) {
-        return load(interviews, bucketKey(id.owner(), id.value()), id.owner());
+    Document interview(InterviewId id) {
+        return interviews.find(Filters.eq(ID, id.toString())).first();
     }
 
-    List<Bucket> contactBuckets(OwnerId owner) {
-        return loadAll(contacts, owner);
+    List<Document> interviews(Collection<String> keys) {
+        return keys.isEmpty() ? List.of() : interviews.find(Filters.in(ID, keys)).into(new ArrayList<>());
     }
 
-    List<Bucket> interviewBuckets(OwnerId owner) {
-        return loadAll(interviews, owner);
+    /** Writes a contact's row; a new one joins the owner's members, a forgotten one leaves them. */
+    void saveContact(OwnerId owner, Document row, boolean created) {
+        String key = row.getString(ID);
+        contacts.replaceOne(Filters.eq(ID, key), row.append(OWNER, owner.value()), UPSERT);
+        if (row.getBoolean(FORGOTTEN, false)) {
+            leave(owner, CONTACTS, key);
+        } else if (created) {
+            join(owner, CONTACTS, key);
+        }
     }
 
-    void saveContacts(Bucket bucket) {
-        contacts.replaceOne(Filters.eq(ID, bucket.key), bucket.toDocument(), new ReplaceOptions().upsert(true));
+    void saveInterview(OwnerId owner, Document row, boolean created) {
+        String key = row.getString(ID);
+        interviews.replaceOne(Filters.eq(ID, key), row.append(OWNER, owner.value()), UPSERT);
+        if (created) {
+            join(owner, INTERVIEWS, key);
+        }
     }
 
-    void saveInterviews(Bucket bucket) {
-        interviews.replaceOne(Filters.eq(ID, bucket.key), bucket.toDocument(), new ReplaceOptions().upsert(true));
+    void deleteInterview(OwnerId owner, String key) {
+        interviews.deleteOne(Filters.eq(ID, key));
+        leave(owner, INTERVIEWS, key);
     }
 
-    /** The owner's whole index: two {@code $in} lookups of 64 {@code _id}s. */
-    OwnerIndex index(OwnerId owner) {
-        List<IndexedContact> contactEntries = contactBuckets(owner).stream()
-                .flatMap(bucket -> bucket.entries.values().stream()).map(OwnerIndexRows::contact).toList();
-        List<IndexedInterview> interviewEntries = interviewBuckets(owner).stream()
-                .flatMap(bucket -> bucket.entries.values().stream()).map(OwnerIndexRows::interview).toList();
-        return new OwnerIndex(contactEntries, interviewEntries);
+    /** Notes on a contact's row an interview that concerns it, as interviewee ({@value #INTERVIEW_IDS}) or referral. */
+    void noteInterview(ContactId contact, String field, InterviewId interview) {
+        contacts.updateOne(Filters.eq(ID, contact.toString()), Updates.addToSet(field, interview.toString()));
     }
 
-    /** The owner's interviews only: one {@code $in} lookup of 64 {@code _id}s. */
-    OwnerIndex interviewIndex(OwnerId owner) {
-        return new OwnerIndex(List.of(), interviewBuckets(owner).stream()
-                .flatMap(bucket -> bucket.entries.values().stream()).map(OwnerIndexRows::interview).toList());
+    /** Counts one more change of the owner's index; the count after it. */
+    long changed(OwnerId owner) {
+        Document row = versions.findOneAndUpdate(Filters.eq(ID, owner.value()), Updates.inc(VERSION, 1L),
+                                                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        return row.get(VERSION, Number.class).longValue();
+    }
+
+    long version(OwnerId owner) {
+        Document row = versions.find(Filters.eq(ID, owner.value())).first();
+        return row == null ? 0 : row.get(VERSION, Number.class).longValue();
+    }
+
+    /** The owner's whole index, as of at least {@code version}: the member buckets, then the rows by id. */
+    OwnerIndex load(OwnerId owner) {
+        long version = version(owner);
+        OwnerIndex index = new OwnerIndex(owner, version);
+        for (Document row : all(contacts, memberKeys(owner, CONTACTS))) {
+            index.putContact(contact(row));
+        }
+        for (Document row : all(interviews, memberKeys(owner, INTERVIEWS))) {
+            index.putInterview(interview(row));
+        }
+        return index;
     }
 
     void deleteAll() {
         contacts.deleteMany(new Document());
         interviews.deleteMany(new Document());
+        members.deleteMany(new Document());
+        versions.deleteMany(new Document());
     }
 
-    static String bucketKey(OwnerId owner, String value) {
-        return owner.value() + "#" + String.format("%02d", Math.floorMod(value.hashCode(), BUCKETS));
+    private void join(OwnerId owner, String kind, String key) {
+        members.updateOne(Filters.eq(ID, memberBucket(owner, kind, key)),
+                          Updates.combine(Updates.set(OWNER, owner.value()), Updates.addToSet(IDS, key)),
+                          new com.mongodb.client.model.UpdateOptions().upsert(true));
     }
 
-    private static Bucket load(MongoCollection<Document> collection, String key, OwnerId owner) {
-        Document row = collection.find(Filters.eq(ID, key)).first();
-        return row == null ? new Bucket(key, owner.value()) : Bucket.of(row);
+    private void leave(OwnerId owner, String kind, String key) {
+        members.updateOne(Filters.eq(ID, memberBucket(owner, kind, key)), Updates.pull(IDS, key));
     }
 
-    private static List<Bucket> loadAll(MongoCollection<Document> collection, OwnerId owner) {
-        List<String> keys = IntStream.range(0, BUCKETS)
-                                     .mapToObj(bucket -> owner.value() + "#" + String.format("%02d", bucket))
-                                     .toList();
-        return collection.find(Filters.in(ID, keys)).into(new ArrayList<>()).stream().map(Bucket::of).toList();
+    private List<String> memberKeys(OwnerId owner, String kind) {
+        List<String> buckets = IntStream.range(0, MEMBER_BUCKETS).mapToObj(bucket -> memberBucket(owner, kind, bucket)).toList();
+        List<String> keys = new ArrayList<>();
+        for (Document bucket : members.find(Filters.in(ID, buckets))) {
+            keys.addAll(bucket.getList(IDS, String.class, List.of()));
+        }
+        return keys;
     }
 
-    // ---------------------------------------------------------------- entries
-
-    static IndexedContact contact(Document entry) {
-        return new IndexedContact(parse(entry.getString(ENTRY_ID), ContactId::new),
-                                  entry.getString(GIVEN_NAME),
-                                  entry.getString(FAMILY_NAME),
-                                  entry.getString(TITLE),
-                                  entry.getString(ORGANIZATION),
-                                  texts(entry, TAGS),
-                                  instant(entry.getString(ADDED_AT)),
-                                  instant(entry.getString(LAST_TOUCH_AT)),
-                                  instant(entry.getString(NEXT_FOLLOW_UP_DUE)),
-                                  parse(entry.getString(MERGED_INTO), ContactId::new));
+    private static List<Document> all(MongoCollection<Document> collection, List<String> keys) {
+        List<Document> rows = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += LOOKUP_BATCH) {
+            collection.find(Filters.in(ID, keys.subList(from, Math.min(keys.size(), from + LOOKUP_BATCH)))).into(rows);
+        }
+        return rows;
     }
 
-    static IndexedInterview interview(Document entry) {
-        List<Document> referrals = entry.getList(REFERRALS, Document.class, List.of());
-        return new IndexedInterview(parse(entry.getString(ENTRY_ID), InterviewId::new),
-                                    parse(entry.getString(CONTACT_ID), ContactId::new),
-                                    enumOf(InterviewStatus.class, entry.getString(STATUS)),
-                                    enumOf(Response.class, entry.getString(RESPONSE)),
-                                    instant(entry.getString(REQUESTED_AT)),
-                                    instant(entry.getString(RESPONDED_AT)),
-                                    instant(entry.getString(MEETING_STARTS_AT)),
-                                    instant(entry.getString(HELD_AT)),
-                                    instant(entry.getString(THANKS_DUE_BY)),
-                                    instant(entry.getString(THANKS_SENT_AT)),
+    static String memberBucket(OwnerId owner, String kind, String key) {
+        return memberBucket(owner, kind, Math.floorMod(key.hashCode(), MEMBER_BUCKETS));
+    }
+
+    private static String memberBucket(OwnerId owner, String kind, int bucket) {
+        return owner.value() + "#" + kind + "#" + String.format("%03d", bucket);
+    }
+
+    // ---------------------------------------------------------------- rows as the index holds them
+
+    static IndexedContact contact(Document row) {
+        return new IndexedContact(parse(row.getString(ID), ContactId::new),
+                                  row.getString(GIVEN_NAME),
+                                  row.getString(FAMILY_NAME),
+                                  row.getString(TITLE),
+                                  row.getString(ORGANIZATION),
+                                  texts(row, TAGS),
+                                  instant(row.getString(ADDED_AT)),
+                                  instant(row.getString(LAST_TOUCH_AT)),
+                                  instant(row.getString(NEXT_FOLLOW_UP_DUE)),
+                                  parse(row.getString(MERGED_INTO), ContactId::new));
+    }
+
+    static IndexedInterview interview(Document row) {
+        List<Document> referrals = row.getList(REFERRALS, Document.class, List.of());
+        return new IndexedInterview(parse(row.getString(ID), InterviewId::new),
+                                    parse(row.getString(CONTACT_ID), ContactId::new),
+                                    enumOf(InterviewStatus.class, row.getString(STATUS)),
+                                    enumOf(Response.class, row.getString(RESPONSE)),
+                                    instant(row.getString(REQUESTED_AT)),
+                                    instant(row.getString(RESPONDED_AT)),
+                                    instant(row.getString(MEETING_STARTS_AT)),
+                                    instant(row.getString(HELD_AT)),
+                                    instant(row.getString(THANKS_DUE_BY)),
+                                    instant(row.getString(THANKS_SENT_AT)),
                                     referrals.stream().map(referral -> parse(referral.getString(TO_CONTACT_ID), ContactId::new)).toList());
     }
 
-    static long version(Document entry) {
-        return entry.get(VERSION, Number.class).longValue();
+    static long version(Document row) {
+        return row.get(VERSION, Number.class).longValue();
+    }
+
+    static boolean forgotten(Document row) {
+        return row != null && row.getBoolean(FORGOTTEN, false);
     }
 
     static String text(Instant instant) {
         return instant == null ? null : instant.toString();
     }
 
-    static List<String> texts(Document entry, String field) {
-        List<String> values = entry.getList(field, String.class);
+    static List<String> texts(Document row, String field) {
+        List<String> values = row.getList(field, String.class);
         return values == null ? List.of() : values.stream().filter(value -> value != null).toList();
     }
 
@@ -202,38 +266,5 @@ final class OwnerIndexRows {
         }
         int split = key.lastIndexOf('/');
         return id.apply(new OwnerId(key.substring(0, split)), key.substring(split + 1));
-    }
-
-    /** One bucket document, changed in memory and saved whole; entries are kept sorted by id, so replays write the same rows. */
-    static final class Bucket {
-
-        final String key;
-        final String owner;
-        final Map<String, Document> entries = new LinkedHashMap<>();
-        final Map<String, Long> forgotten = new LinkedHashMap<>();
-
-        Bucket(String key, String owner) {
-            this.key = key;
-            this.owner = owner;
-        }
-
-        static Bucket of(Document row) {
-            Bucket bucket = new Bucket(row.getString(ID), row.getString(OWNER));
-            for (Document entry : row.getList(ENTRIES, Document.class, List.of())) {
-                bucket.entries.put(entry.getString(ENTRY_ID), entry);
-            }
-            for (Document marker : row.getList(FORGOTTEN, Document.class, List.of())) {
-                bucket.forgotten.put(marker.getString(ENTRY_ID), version(marker));
-            }
-            return bucket;
-        }
-
-        Document toDocument() {
-            List<Document> sortedEntries = entries.values().stream()
-                    .sorted(Comparator.comparing(entry -> entry.getString(ENTRY_ID))).toList();
-            List<Document> markers = forgotten.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .map(marker -> new Document(ENTRY_ID, marker.getKey()).append(VERSION, marker.getValue())).toList();
-            return new Document(ID, key).append(OWNER, owner).append(ENTRIES, sortedEntries).append(FORGOTTEN, markers);
-        }
     }
 }

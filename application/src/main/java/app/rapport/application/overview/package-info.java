@@ -3,6 +3,7 @@
  * that page, filter and count them ({@link app.rapport.application.overview.FindContactPage},
  * {@link app.rapport.application.overview.FindInterviewPage}, {@link app.rapport.application.overview.FindDashboard},
  * also as a subscription query that pushes {@link app.rapport.application.overview.DashboardChanged} to the
- * owner's subscriptions only). Rows, costs and limits: {@code OwnerIndexRows} and {@code OwnerIndexProjection}.
+ * owner's subscriptions only). Rows and costs: {@code OwnerIndexRows}, {@code OwnerIndex}, {@code OwnerIndexCache}; written by
+ * {@code ContactIndexProjection} and {@code InterviewIndexProjection}, read by {@code OwnerIndexQueries}.
  */
 package app.rapport.application.overview;

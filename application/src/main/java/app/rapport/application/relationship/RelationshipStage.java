@@ -27,17 +27,36 @@ public enum RelationshipStage {
      * the relationship is, a touch after the thanks means it is kept up.
      */
     public static RelationshipStage of(ContactView contact, List<InterviewView> interviews, Instant now) {
+        return standing(contact, interviews).at(now);
+    }
+
+    /**
+     * Where the relationship stands apart from time: its stage, and from when it counts as gone quiet. Only time
+     * moves a relationship on from there, so a view can keep this and tell the stage at any later moment.
+     */
+    public static Standing standing(ContactView contact, List<InterviewView> interviews) {
         Optional<InterviewView> current = interviews.stream()
                 .filter(interview -> interview.status() != InterviewStatus.CANCELLED)
                 .max(Comparator.comparing(InterviewView::requestedAt));
         RelationshipStage stage = current.map(interview -> stageOf(interview, contact)).orElse(PROSPECT);
-        Instant lastActivity = Stream.concat(Stream.of(contact.addedAt(), contact.lastTouchAt()),
-                                             interviews.stream().flatMap(RelationshipStage::momentsOf))
-                                     .filter(Objects::nonNull)
-                                     .max(Comparator.naturalOrder())
-                                     .orElse(now);
-        boolean quiet = lastActivity.plus(DORMANT_AFTER).isBefore(now);
-        return quiet && stage != REQUESTED && stage != SCHEDULED ? DORMANT : stage;
+        Optional<Instant> lastActivity = Stream.concat(Stream.of(contact.addedAt(), contact.lastTouchAt()),
+                                                       interviews.stream().flatMap(RelationshipStage::momentsOf))
+                                               .filter(Objects::nonNull)
+                                               .max(Comparator.naturalOrder());
+        boolean canGoQuiet = stage != REQUESTED && stage != SCHEDULED;
+        return new Standing(stage, canGoQuiet ? lastActivity.map(at -> at.plus(DORMANT_AFTER)).orElse(null) : null);
+    }
+
+    /**
+     * @param stage   the stage while the relationship is not quiet
+     * @param quietAt after this moment it is DORMANT; null: never by time alone (a request or meeting is pending, or
+     *                nothing ever happened)
+     */
+    public record Standing(RelationshipStage stage, Instant quietAt) {
+
+        public RelationshipStage at(Instant now) {
+            return quietAt != null && quietAt.isBefore(now) ? DORMANT : stage;
+        }
     }
 
     private static RelationshipStage stageOf(InterviewView interview, ContactView contact) {

@@ -40,7 +40,8 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class OwnerIndexProjectionTest {
+/** The owner index through its two projections and its queries, on the embedded store. */
+class OwnerIndexTest {
 
     static final OwnerId OWNER = new OwnerId("user-1");
     static final OwnerId OTHER_OWNER = new OwnerId("user-2");
@@ -57,18 +58,23 @@ class OwnerIndexProjectionTest {
     Path dataDir;
 
     ProjectionHarness harness;
-    OwnerIndexProjection projection;
+    OwnerIndexStore store;
+    ContactIndexProjection contactSide;
+    InterviewIndexProjection interviewSide;
     QueryGateway queries;
 
     @BeforeEach
     void start() {
         harness = ProjectionHarness.start(dataDir);
-        projection = new OwnerIndexProjection(harness.store(), SimpleQueryUpdateEmitter.builder().build());
-        queries = harness.queries(projection);
+        store = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build());
+        contactSide = new ContactIndexProjection(store);
+        interviewSide = new InterviewIndexProjection(store);
+        queries = harness.queries(new OwnerIndexQueries(store));
     }
 
     @AfterEach
     void stop() {
+        store.close();
         harness.close();
     }
 
@@ -89,6 +95,91 @@ class OwnerIndexProjectionTest {
         assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, "ACME des", null, null)))).containsExactly(DANA, SAM);
         assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, "DESIGN")))).containsExactly(DANA, SAM);
         assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, "park", null, null)))).containsExactly(LEE);
+    }
+
+    @Test
+    void pagesWalkTheWholeListInOrderAndAContactAddedBehindTheCursorDoesNotShiftThem() {
+        List<ContactId> all = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            ContactId id = new ContactId(OWNER, "c" + i);
+            deliver(0, added(id, "Person " + (char) ('a' + i % 26), String.format("%03d", i), null, List.of()));
+            all.add(id);
+        }
+        List<ContactId> walked = new ArrayList<>();
+        ContactPage page = contacts(new FindContactPage(OWNER, 50, null, null, null, null));
+        walked.addAll(ids(page));
+        deliver(0, added(new ContactId(OWNER, "early"), "Aaron", null, null, List.of())); // sorts before every cursor
+        while (page.hasNextPage()) {
+            page = contacts(new FindContactPage(OWNER, 50, page.endCursor(), null, null, null));
+            assertThat(page.totalCount()).isEqualTo(121);
+            walked.addAll(ids(page));
+        }
+
+        List<ContactId> inOrder = ids(contacts(new FindContactPage(OWNER, 200, null, null, null, null)));
+        inOrder.remove(new ContactId(OWNER, "early"));
+        assertThat(walked).hasSize(120).containsExactlyInAnyOrderElementsOf(all).containsExactlyElementsOf(inOrder);
+    }
+
+    @Test
+    void contactsGoDormantAsTimePassesAndComeBackWithATouch() {
+        deliver(0, added(DANA, "Dana", null, null, List.of()));
+        deliver(0, added(LEE, "Lee", null, null, List.of()));
+        deliver(1, new TouchLogged(LEE, ADDED_AT.plus(Duration.ofDays(100)), Channel.EMAIL, null, null,
+                                   ADDED_AT.plus(Duration.ofDays(100)), null));
+        deliver(0, added(SAM, "Sam", null, null, List.of()));
+        deliver(0, requested(WITH_DANA, SAM, ADDED_AT.plusSeconds(60))); // a pending request never goes quiet
+
+        assertThat(stageCounts(ADDED_AT.plus(Duration.ofDays(1))))
+                .containsEntry(RelationshipStage.PROSPECT, 2).containsEntry(RelationshipStage.REQUESTED, 1)
+                .containsEntry(RelationshipStage.DORMANT, 0);
+        assertThat(stageCounts(ADDED_AT.plus(Duration.ofDays(181))))
+                .containsEntry(RelationshipStage.PROSPECT, 1).containsEntry(RelationshipStage.DORMANT, 1);
+        assertThat(stageCounts(ADDED_AT.plus(Duration.ofDays(281))))
+                .containsEntry(RelationshipStage.PROSPECT, 0).containsEntry(RelationshipStage.DORMANT, 2)
+                .containsEntry(RelationshipStage.REQUESTED, 1);
+        assertThat(stageCounts(ADDED_AT.plus(Duration.ofDays(2)))).as("a clock set back counts again")
+                .containsEntry(RelationshipStage.PROSPECT, 2).containsEntry(RelationshipStage.DORMANT, 0);
+
+        stageCounts(ADDED_AT.plus(Duration.ofDays(281)));
+        deliver(2, new TouchLogged(LEE, ADDED_AT.plus(Duration.ofDays(280)), Channel.EMAIL, null, null,
+                                   ADDED_AT.plus(Duration.ofDays(280)), null));
+        Instant later = ADDED_AT.plus(Duration.ofDays(282));
+        assertThat(stageCounts(later)).containsEntry(RelationshipStage.PROSPECT, 1).containsEntry(RelationshipStage.DORMANT, 1);
+        assertThat(projectionIndex().stages(later)).containsEntry(LEE, RelationshipStage.PROSPECT)
+                                                   .containsEntry(DANA, RelationshipStage.DORMANT);
+    }
+
+    @Test
+    void anotherServerSharingTheDatabaseReadsTheIndexAsWritten() {
+        OwnerIndexStore otherServer = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build());
+        QueryGateway otherQueries = harness.queries(new OwnerIndexQueries(otherServer));
+        try {
+            deliver(0, added(DANA, "Dana", null, null, List.of()));
+            assertThat(contacts(new FindContactPage(OWNER, 50, null, null, null, null)).totalCount()).isEqualTo(1);
+            assertThat(otherQueries.query(new FindDashboard(OWNER), ResponseTypes.instanceOf(DashboardView.class)).join().contacts())
+                    .isEqualTo(1);
+
+            deliver(0, added(LEE, "Lee", null, null, List.of()));
+            deliver(1, new ContactMergedInto(LEE, DANA));
+            deliver(0, added(SAM, "Sam", null, null, List.of()));
+
+            ContactPage seenElsewhere = otherQueries.query(new FindContactPage(OWNER, 50, null, null, null, null),
+                                                           ResponseTypes.instanceOf(ContactPage.class)).join();
+            assertThat(ids(seenElsewhere)).as("the copy the other server held missed three changes").containsExactly(DANA, SAM);
+            assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, null)))).containsExactly(DANA, SAM);
+        } finally {
+            otherServer.close();
+        }
+    }
+
+    private java.util.Map<RelationshipStage, Integer> stageCounts(Instant now) {
+        return dashboardAt(now).byStage().stream()
+                               .collect(java.util.stream.Collectors.toMap(DashboardView.StageCount::stage, DashboardView.StageCount::count));
+    }
+
+    /** The dashboard from the index this server holds, as the query handler computes it, at a chosen moment. */
+    private DashboardView dashboardAt(Instant now) {
+        return Dashboards.of(store.index(OWNER), now);
     }
 
     @Test
@@ -153,7 +244,8 @@ class OwnerIndexProjectionTest {
         deliver(0, added(DANA, "Dana", "Reyes", "Acme", List.of("secret-tag"))); // redelivered after the forgetting
         deliver(0, requested(WITH_DANA, DANA, ADDED_AT.plusSeconds(60)));
 
-        String stored = (harness.documents(OwnerIndexRows.CONTACTS) + " " + harness.documents(OwnerIndexRows.INTERVIEWS));
+        String stored = harness.documents(OwnerIndexRows.CONTACTS) + " " + harness.documents(OwnerIndexRows.INTERVIEWS)
+                        + " " + harness.documents(OwnerIndexRows.MEMBERS);
         assertThat(stored).doesNotContain("Reyes", "Acme", "secret-tag", "i-dana");
         assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, null)))).containsExactly(LEE);
         assertThat(interviews(new FindInterviewPage(OWNER, 50, null, null)).entries())
@@ -170,7 +262,7 @@ class OwnerIndexProjectionTest {
         assertThat(ids(contacts(new FindContactPage(OTHER_OWNER, 50, null, "acme", null, null)))).containsExactly(OTHERS_DANA);
         assertThat(dashboard(OTHER_OWNER).contacts()).isEqualTo(1);
         assertThat(harness.documents(OwnerIndexRows.CONTACTS)).allSatisfy(row -> assertThat(row.getString("_id"))
-                .startsWith(row.getString("owner") + "#"));
+                .startsWith(row.getString("owner") + "/"));
     }
 
     @Test
@@ -212,19 +304,24 @@ class OwnerIndexProjectionTest {
     @Test
     void theResetHandlerClearsTheIndex() {
         deliver(0, added(DANA, "Dana", null, null, List.of()));
-        projection.onReset();
+        contactSide.onReset();
         assertThat(harness.documents(OwnerIndexRows.CONTACTS)).isEmpty();
         assertThat(dashboard(OWNER).contacts()).isZero();
     }
 
     // ---------------------------------------------------------------- helpers
 
+    /** One aggregate's events, numbered from {@code firstSequence}, each to both sides of the index in turn. */
     private void deliver(long firstSequence, Object... events) {
-        harness.deliver(projection, firstSequence, events);
+        for (int i = 0; i < events.length; i++) {
+            harness.deliver(contactSide, firstSequence + i, events[i]);
+            harness.deliver(interviewSide, firstSequence + i, events[i]);
+        }
     }
 
+    /** The index as read back from its rows alone. */
     private OwnerIndex projectionIndex() {
-        return new OwnerIndexRows(harness.database()).index(OWNER);
+        return new OwnerIndexRows(harness.database()).load(OWNER);
     }
 
     private ContactPage contacts(FindContactPage query) {
