@@ -69,7 +69,8 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter implement
         if (cause instanceof ViewCatchUp.ViewsLagging lagging) {
             return error.errorType(RapportErrorType.VIEWS_BEHIND)
                         .message(lagging.getMessage())
-                        .extensions(Map.of("saved", true))
+                        .extensions(lagging.view().<Map<String, Object>>map(view -> Map.of("saved", true, "staleView", view))
+                                           .orElse(Map.of("saved", true)))
                         .build();
         }
         if (cause instanceof BindException binding && binding.getFieldError() != null) {

@@ -1,9 +1,9 @@
 package app.rapport.application;
 
+import app.rapport.application.views.ViewFailures;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.context.annotation.Bean;
 
@@ -39,6 +39,15 @@ public class ViewProcessing {
      */
     public static final List<String> ENTITY_VIEWS = List.of(CONTACT_VIEWS, INTERVIEW_VIEWS, QUESTION_VIEWS);
 
+    /**
+     * Every processor's failures are recorded ({@link ViewFailures}) and stop it, to be retried: the write side
+     * stops waiting for it and health names it, and no event is skipped.
+     */
+    @Bean
+    ConfigurerModule recordedFailures(ViewFailures failures) {
+        return configurer -> configurer.eventProcessing().registerDefaultListenerInvocationErrorHandler(config -> failures);
+    }
+
     @Bean
     ConfigurerModule viewProcessors() {
         return configurer -> {
@@ -53,7 +62,8 @@ public class ViewProcessing {
      * of the stream; from the tail, so a new processor builds its views from the first event; up to
      * {@value #BATCH_SIZE} events per unit of work when it has fallen behind, so it catches up with one token
      * write per batch instead of one per event (projections are idempotent, so a batch cut short by a crash is
-     * simply applied again); and a failing handler stops it, to be retried, rather than skipping an event.
+     * simply applied again); and a failing handler stops it, to be retried, rather than skipping an event (the
+     * default error handler, {@link ViewFailures}, records the failure and propagates it).
      */
     public static void registerInOrder(EventProcessingConfigurer processing, String name) {
         processing.registerPooledStreamingEventProcessor(
@@ -62,7 +72,6 @@ public class ViewProcessing {
                           (config, builder) -> builder.initialSegmentCount(1)
                                                       .maxClaimedSegments(1)
                                                       .batchSize(BATCH_SIZE)
-                                                      .initialToken(StreamableMessageSource::createTailToken))
-                  .registerListenerInvocationErrorHandler(name, config -> PropagatingErrorHandler.instance());
+                                                      .initialToken(StreamableMessageSource::createTailToken));
     }
 }

@@ -6,6 +6,7 @@ import app.rapport.application.eventstore.EventStoreConfiguration;
 import app.rapport.application.interview.FindInterview;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.storage.StorageConfiguration;
+import app.rapport.application.views.ViewFailures;
 import app.rapport.domain.contact.AddContact;
 import app.rapport.domain.contact.Channel;
 import app.rapport.domain.contact.ContactId;
@@ -121,7 +122,8 @@ class ContactAndInterviewViewsServerTest {
     /** The storage, Axon wiring and the two views; not the rest of the application. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import({StorageConfiguration.class, EventStoreConfiguration.class, DomainConfiguration.class, ViewProcessing.class})
+    @Import({StorageConfiguration.class, EventStoreConfiguration.class, DomainConfiguration.class, ViewProcessing.class,
+             ViewFailures.class})
     @ComponentScan(basePackageClasses = {FindContact.class, FindInterview.class})
     static class ViewsApplication {
     }

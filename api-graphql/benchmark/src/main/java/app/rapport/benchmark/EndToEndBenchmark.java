@@ -40,6 +40,7 @@ public final class EndToEndBenchmark {
     private final Map<String, Object> facts = new LinkedHashMap<>();
     private final AtomicLong storedWrites = new AtomicLong();
     private final AtomicInteger ids = new AtomicInteger();
+    private final Map<String, Integer> contactsOf = new java.util.concurrent.ConcurrentHashMap<>();
 
     public static void main(String[] args) throws Exception {
         new EndToEndBenchmark().run(Path.of(System.getProperty("rapport.bench.serverJar", "api-graphql/target/rapport-server.jar")),
@@ -75,6 +76,7 @@ public final class EndToEndBenchmark {
         try (ServerProcess again = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server-again.log"))) {
             facts.put("startUpWithDataMillis", again.startUp.toMillis());
         }
+        rebuild(serverJar, jvmOptions, dataDir);
         report();
     }
 
@@ -162,16 +164,81 @@ public final class EndToEndBenchmark {
     }
 
     /** One owner grown to {@code contacts} contacts by 16 clients, then the pages a dashboard reads. */
+    /**
+     * Every view thrown away and rebuilt from the events at start-up ({@code --rapport.rebuild-views}): the time from
+     * start until every processor has reached the head of the stream, read from the {@code views} health details.
+     */
+    private void rebuild(Path serverJar, Path jvmOptions, Path dataDir) throws Exception {
+        long started = System.nanoTime();
+        try (ServerProcess rebuilding = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server-rebuild.log"),
+                                                          "--rapport.rebuild-views=true",
+                                                          "--management.endpoint.health.show-details=always")) {
+            long ready = System.nanoTime();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            long deadline = System.nanoTime() + java.time.Duration.ofMinutes(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                String body = http.send(java.net.http.HttpRequest.newBuilder(rebuilding.health()).build(),
+                                        java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                JsonNode views = new ObjectMapper().readTree(body).path("components").path("views").path("details");
+                long head = -1;
+                boolean caughtUp = views.size() > 0;
+                for (JsonNode view : views) {
+                    caughtUp &= view.path("lag").asLong(-1) == 0 && view.path("position").asLong(-1) >= 0;
+                    head = Math.max(head, view.path("position").asLong(-1));
+                }
+                if (caughtUp) {
+                    long millis = (System.nanoTime() - started) / 1_000_000;
+                    facts.put("rebuildMillis", millis); // from launching the JVM, start-up included
+                    facts.put("rebuildAfterReadyMillis", (System.nanoTime() - ready) / 1_000_000);
+                    facts.put("rebuildEvents", head + 1);
+                    facts.put("rebuildEventsPerSecond", millis == 0 ? 0 : (head + 1) * 1000 / millis);
+                    return;
+                }
+                Thread.sleep(200);
+            }
+            facts.put("rebuildMillis", "more than 30 minutes");
+        }
+    }
+
+    /**
+     * One owner grown to 1,000 contacts, then to the configured size; at each size every read a dashboard makes,
+     * the owner's own mutation, and another owner's, so the cost of size shows beside the ceiling of the same run.
+     */
     private void readPath(GraphQlClient client) throws InterruptedException {
         String owner = client.signUp();
-        AtomicInteger left = new AtomicInteger(contacts);
-        Measurement growing = new Measurement("grow one owner to " + contacts + " contacts", 16);
-        // As a client honouring TOO_BUSY would: a refused contact is sent again (after the hint), not dropped.
+        String otherOwner = client.signUp();
+        int grown = 0;
+        for (int size : contacts > 1_000 ? new int[]{1_000, contacts} : new int[]{contacts}) {
+            grow(client, owner, size - grown);
+            grown = size;
+            List<String> tokens = List.of(owner, owner, owner, owner);
+            for (int clients : new int[]{1, 4}) {
+                measure("dashboard at " + size + " contacts", clients, tokens,
+                        token -> GraphQlClient.classification(client.call("{ dashboard { contacts byStage { stage count } } }", token)));
+                measure("contacts(first: 50) at " + size + " contacts", clients, tokens,
+                        token -> GraphQlClient.classification(client.call("{ contacts(first: 50) { totalCount edges { node { id displayName } } } }", token)));
+                measure("contacts(search) at " + size + " contacts", clients, tokens,
+                        token -> GraphQlClient.classification(client.call("{ contacts(first: 50, search: \"ravi glob\") { totalCount edges { node { id displayName } } } }", token)));
+                measure("contactGraph(depth: 2) at " + size + " contacts", clients, tokens,
+                        token -> GraphQlClient.classification(client.call("{ contactGraph(centerId: \"c-" + owner.hashCode() + "-1\", depth: 2) { truncated nodes { id label } } }", token)));
+                measure("warmPaths at " + size + " contacts", clients, tokens,
+                        token -> GraphQlClient.classification(client.call("{ warmPaths(organization: \"Globex 7\") { target { id } } }", token)));
+            }
+            measure("addContact by this owner at " + size + " contacts", 1, List.of(owner), token -> stored(client.call(addContact(), token)));
+            measure("addContact by another owner meanwhile", 1, List.of(otherOwner), token -> stored(client.call(addContact(), token)));
+        }
+    }
+
+    /** Adds contacts to one owner from 16 clients, as a client honouring TOO_BUSY would: a refused one is sent again. */
+    private void grow(GraphQlClient client, String owner, int count) throws InterruptedException {
+        AtomicInteger left = new AtomicInteger(count);
+        AtomicInteger number = new AtomicInteger(contactsOf.merge(owner, count, Integer::sum) - count);
+        Measurement growing = new Measurement("grow one owner by " + count + " contacts", 16);
         runFor(growing, 16, () -> {
             if (left.getAndDecrement() <= 0) {
                 return "done";
             }
-            String id = "c" + ids.incrementAndGet();
+            String id = "c-" + owner.hashCode() + "-" + number.incrementAndGet();
             String outcome = stored(client.call(addContact(id), owner));
             while ("TOO_BUSY".equals(outcome)) {
                 pause(1000);
@@ -179,13 +246,6 @@ public final class EndToEndBenchmark {
             }
             return outcome;
         }, true);
-        List<String> tokens = List.of(owner, owner, owner, owner);
-        for (int clients : new int[]{1, 4}) {
-            measure("dashboard at " + contacts + " contacts", clients, tokens,
-                    token -> GraphQlClient.classification(client.call("{ dashboard { contacts byStage { stage count } } }", token)));
-            measure("contacts(first: 50) at " + contacts + " contacts", clients, tokens,
-                    token -> GraphQlClient.classification(client.call("{ contacts(first: 50) { totalCount edges { node { id displayName } } } }", token)));
-        }
     }
 
     private String stored(JsonNode answer) {
@@ -200,9 +260,15 @@ public final class EndToEndBenchmark {
         return addContact("c" + ids.incrementAndGet());
     }
 
+    private static final String[] GIVEN_NAMES = {"Dana", "Ravi", "Sofia", "Lee", "Amara", "Jonas", "Mei", "Tomás", "Priya", "Olu"};
+    private static final String[] FAMILY_NAMES = {"Reyes", "Patel", "Nguyen", "Okafor", "Schmidt", "Kowalski", "Haddad", "Silva"};
+
+    /** Names and organizations spread as in a real network: ten given names, 8 family names, 50 organizations. */
     private static String addContact(String id) {
-        return "mutation { addContact(input: {id: \"" + id + "\", givenName: \"Dana\", familyName: \"Reyes\", "
-                + "organization: \"Acme\", source: ALUMNI}) { id displayName stage } }";
+        int n = Math.floorMod(id.hashCode(), 1_000_003);
+        return "mutation { addContact(input: {id: \"" + id + "\", givenName: \"" + GIVEN_NAMES[n % GIVEN_NAMES.length]
+                + "\", familyName: \"" + FAMILY_NAMES[n / 10 % FAMILY_NAMES.length] + " " + n + "\", "
+                + "organization: \"Globex " + n % 50 + "\", source: ALUMNI}) { id displayName stage } }";
     }
 
     private static List<String> tokens(GraphQlClient client, int count) {

@@ -28,10 +28,12 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** @param jvmOptions the file of JVM settings the README's command uses ({@code api-graphql/jvm.options}) */
-    static ServerProcess start(Path jar, Path jvmOptions, Path dataDir, int port, Path log) throws IOException, InterruptedException {
+    static ServerProcess start(Path jar, Path jvmOptions, Path dataDir, int port, Path log, String... settings)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                                                        "@" + jvmOptions.toAbsolutePath()));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--rapport.data-dir=" + dataDir));
+        command.addAll(List.of(settings));
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         HttpClient http = HttpClient.newHttpClient();
@@ -52,6 +54,10 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("The server did not become ready within 2 minutes; see " + log);
+    }
+
+    URI health() {
+        return URI.create("http://127.0.0.1:" + port + "/actuator/health");
     }
 
     URI graphQl() {

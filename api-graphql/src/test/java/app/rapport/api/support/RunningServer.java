@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -48,9 +50,16 @@ public final class RunningServer implements AutoCloseable {
      * further command-line settings, e.g. {@code --rapport.reminders.sweep-interval=PT0.2S}.
      */
     public static RunningServer start(Path dataDir, String... settings) {
+        return start(dataDir, context -> { }, settings);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code initializer} run on the context first, e.g. to add a bean. */
+    public static RunningServer start(Path dataDir, ApplicationContextInitializer<GenericApplicationContext> initializer,
+                                      String... settings) {
         List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--rapport.data-dir=" + dataDir, "--rapport.mongodb.uri="));
         arguments.addAll(List.of(settings));
-        return new RunningServer(new SpringApplicationBuilder(RapportServer.class).run(arguments.toArray(String[]::new)));
+        return new RunningServer(new SpringApplicationBuilder(RapportServer.class).initializers(initializer)
+                                                                                  .run(arguments.toArray(String[]::new)));
     }
 
     public int port() {

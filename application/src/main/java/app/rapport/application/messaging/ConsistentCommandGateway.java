@@ -5,9 +5,13 @@ import app.rapport.application.eventstore.AppendedPositions;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -63,6 +67,47 @@ public class ConsistentCommandGateway {
                 views.awaitProcessed(position, ViewProcessing.ENTITY_VIEWS);
             });
             return result;
+        });
+    }
+
+    /**
+     * Sends many commands of one actor as one write: handled one after the other in a single unit of work, so the
+     * events of all of them are appended in one commit, made durable once, and waited for once. A command that is
+     * refused (invalid input, a conflict) is left out and its refusal returned at its place; the others are stored.
+     * Admitted as one write of the actor's.
+     *
+     * @return per command, in order: null when it was handled, or why it was refused
+     * @throws WriteAdmission.TooBusy   when too many of the actor's writes are running or waiting: nothing was stored
+     * @throws ViewCatchUp.ViewsLagging when the writes were stored but the views did not show them in time
+     */
+    public List<RuntimeException> sendAll(List<?> batch, String actor) {
+        return admission.admit(actor, () -> {
+            List<CommandMessage<Object>> messages = batch.stream()
+                    .map(command -> GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.with(ACTOR, actor)))
+                    .toList();
+            messages.forEach(message -> appended.expect(message.getIdentifier()));
+            List<RuntimeException> refusals = new ArrayList<>(Collections.nCopies(messages.size(), null));
+            long lastAppended = -1;
+            try {
+                DefaultUnitOfWork.startAndGet(GenericMessage.asMessage("batch of " + messages.size())).execute(() -> {
+                    for (int i = 0; i < messages.size(); i++) {
+                        try {
+                            commands.sendAndWait(messages.get(i));
+                        } catch (RuntimeException refused) {
+                            refusals.set(i, refused); // its own unit of work rolled back; the batch goes on
+                        }
+                    }
+                });
+            } finally {
+                for (CommandMessage<Object> message : messages) {
+                    lastAppended = Math.max(lastAppended, appended.take(message.getIdentifier()).orElse(-1));
+                }
+            }
+            if (lastAppended >= 0) {
+                latestWrites.merge(actor, lastAppended, Math::max);
+                views.awaitProcessed(lastAppended, ViewProcessing.ENTITY_VIEWS);
+            }
+            return refusals;
         });
     }
 

@@ -1,5 +1,6 @@
 package app.rapport.application.messaging;
 
+import app.rapport.application.views.ViewFailures;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
 
@@ -26,11 +28,13 @@ public class ViewCatchUp {
     static final String VIEW_GROUP_SUFFIX = "-views";
 
     private final EventProcessingConfiguration processing;
+    private final ViewFailures failures;
     private final Duration timeout;
 
-    ViewCatchUp(EventProcessingConfiguration processing,
+    ViewCatchUp(EventProcessingConfiguration processing, ViewFailures failures,
                 @Value("${rapport.views.catch-up-timeout:PT10S}") Duration timeout) {
         this.processing = processing;
+        this.failures = failures;
         this.timeout = timeout;
     }
 
@@ -89,18 +93,20 @@ public class ViewCatchUp {
             }
             StreamingEventProcessor view = named.getValue();
             Map<Integer, EventTrackerStatus> segments = view.processingStatus();
-            if (segments.isEmpty()) {
-                return false;
-            }
+            boolean passed = !segments.isEmpty();
             for (EventTrackerStatus segment : segments.values()) {
-                if (segment.isErrorState()) {
-                    throw new ViewsLagging("The change was saved, but the " + view.getName()
-                                                   + " are behind and may not show it yet; do not send it again");
-                }
-                if (!reached(segment.getTrackingToken(), position)) {
-                    return false;
-                }
+                passed &= !segment.isErrorState() && reached(segment.getTrackingToken(), position);
             }
+            if (passed) {
+                continue;
+            }
+            Optional<ViewFailures.Failure> failure = failures.current(view);
+            if (failure.isPresent()) {
+                // Stopped at a failure: waiting would only hold the writer up until the timeout.
+                throw new ViewsLagging("The change was saved, but the " + view.getName() + " stopped at a failure and "
+                                               + "may not show it yet; do not send it again", view.getName());
+            }
+            return false;
         }
         return true;
     }
@@ -119,8 +125,20 @@ public class ViewCatchUp {
     /** The write is stored, but the views are not showing it yet. */
     public static class ViewsLagging extends RuntimeException {
 
+        private final String view;
+
         public ViewsLagging(String message) {
+            this(message, null);
+        }
+
+        public ViewsLagging(String message, String view) {
             super(message);
+            this.view = view;
+        }
+
+        /** The view that may be stale, when one is known to be. */
+        public Optional<String> view() {
+            return Optional.ofNullable(view);
         }
     }
 }

@@ -10,7 +10,6 @@ import app.rapport.domain.shared.OwnerId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,6 +54,10 @@ final class OwnerIndex {
         }
     }
 
+    /** A listed contact with the text it is searched in, made once rather than at every search. */
+    private record Listed(IndexedContact contact, String searchText) {
+    }
+
     /** A moment and a contact, in time order: when a contact goes quiet, or its follow-up is due. */
     private record Moment(Instant at, String id) implements Comparable<Moment> {
         @Override
@@ -67,7 +70,7 @@ final class OwnerIndex {
     private final OwnerId owner;
     private long version;
     private final Map<ContactId, IndexedContact> contacts = new HashMap<>();
-    private final NavigableMap<ListPosition, IndexedContact> listed = new TreeMap<>();
+    private final NavigableMap<ListPosition, Listed> listed = new TreeMap<>();
     private final Map<InterviewId, IndexedInterview> interviews = new HashMap<>();
     private final Map<ContactId, Set<InterviewId>> interviewsByContact = new HashMap<>();
     private final Map<ContactId, Set<ContactId>> duplicates = new HashMap<>();
@@ -158,7 +161,7 @@ final class OwnerIndex {
             duplicates.computeIfAbsent(contact.mergedInto(), id -> new LinkedHashSet<>()).add(contact.id());
             return;
         }
-        listed.put(position(contact), contact);
+        listed.put(position(contact), new Listed(contact, contact.searchText()));
         if (contact.nextFollowUpDue() != null) {
             followUps.add(new Moment(contact.nextFollowUpDue(), contact.id().value()));
         }
@@ -278,35 +281,53 @@ final class OwnerIndex {
     synchronized ContactPage contactPage(FindContactPage query, Instant now) {
         List<String> words = query.search() == null ? List.of()
                 : Arrays.stream(query.search().toLowerCase(Locale.ROOT).split("\\s+")).filter(word -> !word.isEmpty()).toList();
-        boolean filtered = query.tag() != null || query.stage() != null || !words.isEmpty();
-        Collection<IndexedContact> from = listed.values();
+        ListPosition cursor = null;
         if (query.after() != null) {
             List<String> after = PageCursor.decode(FindContactPage.LIST, query.after());
-            from = listed.tailMap(new ListPosition(after.get(0), after.get(1)), false).values();
+            cursor = new ListPosition(after.get(0), after.get(1));
         }
+        boolean filtered = query.tag() != null || query.stage() != null || !words.isEmpty();
         List<ContactPage.Entry> entries = new ArrayList<>();
         boolean more = false;
-        for (IndexedContact contact : from) {
-            if (!matches(contact, query, words, now)) {
+        if (!filtered) {
+            for (Listed entry : (cursor == null ? listed : listed.tailMap(cursor, false)).values()) {
+                if (entries.size() == query.first()) {
+                    more = true;
+                    break;
+                }
+                entries.add(entryOf(entry.contact()));
+            }
+            return new ContactPage(entries, listed.size(), more);
+        }
+        int total = 0;
+        for (Map.Entry<ListPosition, Listed> entry : listed.entrySet()) {
+            if (!matches(entry.getValue(), query, words, now)) {
                 continue;
             }
-            if (entries.size() == query.first()) {
-                more = true;
-                break;
+            total++;
+            if (cursor == null || entry.getKey().compareTo(cursor) > 0) {
+                if (entries.size() < query.first()) {
+                    entries.add(entryOf(entry.getValue().contact()));
+                } else {
+                    more = true;
+                }
             }
-            entries.add(new ContactPage.Entry(contact.id(), PageCursor.encode(FindContactPage.LIST, contact.sortKey(),
-                                                                              contact.id().value())));
         }
-        int total = filtered
-                ? (int) listed.values().stream().filter(contact -> matches(contact, query, words, now)).count()
-                : listed.size();
         return new ContactPage(entries, total, more);
     }
 
-    private boolean matches(IndexedContact contact, FindContactPage query, List<String> words, Instant now) {
-        return (query.tag() == null || contact.hasTag(query.tag()))
-               && (query.stage() == null || standings.get(contact.id()).at(now) == query.stage())
-               && (words.isEmpty() || words.stream().allMatch(contact.searchText()::contains));
+    private boolean matches(Listed entry, FindContactPage query, List<String> words, Instant now) {
+        for (String word : words) {
+            if (!entry.searchText().contains(word)) {
+                return false;
+            }
+        }
+        return (query.tag() == null || entry.contact().hasTag(query.tag()))
+               && (query.stage() == null || standings.get(entry.contact().id()).at(now) == query.stage());
+    }
+
+    private static ContactPage.Entry entryOf(IndexedContact contact) {
+        return new ContactPage.Entry(contact.id(), PageCursor.encode(FindContactPage.LIST, contact.sortKey(), contact.id().value()));
     }
 
     synchronized InterviewPage interviewPage(FindInterviewPage query) {
