@@ -18,7 +18,6 @@ import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.lang.reflect.RecordComponent;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +73,7 @@ class RelationshipHistoryProjection {
             return;
         }
 
-        InterviewId interview = interviewOf(event);
+        InterviewId interview = event.interviewId();
         List<Document> zones = new ArrayList<>(head.getList(ZONES, Document.class, List.of()));
         if (event instanceof MeetingConfirmed meeting && interview != null && meeting.timeZone() != null) {
             zones.removeIf(zone -> interview.toString().equals(zone.getString(INTERVIEW)));
@@ -149,23 +148,6 @@ class RelationshipHistoryProjection {
                 .append(INTERVIEW_ID, interview == null ? null : interview.toString())
                 .append(DATA, new Document(EventData.of(event)))
                 .append(ERASED, erased);
-    }
-
-    /** The interview an event is about: its {@code interviewId} component, when it has one. */
-    private static InterviewId interviewOf(Object event) {
-        if (!event.getClass().isRecord()) {
-            return null;
-        }
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals("interviewId") && component.getType() == InterviewId.class) {
-                try {
-                    return (InterviewId) component.getAccessor().invoke(event);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        return null;
     }
 
     private static ZoneId zoneOf(Document zone) {

@@ -6,6 +6,15 @@ import app.rapport.domain.interview.NudgeBecameDue;
 import app.rapport.domain.interview.ThanksBecameOverdue;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
+import app.rapport.domain.contact.RelationshipEvent;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -42,5 +51,62 @@ class HistorySummariesTest {
         assertThat(HistorySummaries.summarize(new FollowUpBecameDue(DANA, Instant.parse("2027-01-15T00:00:00Z")), ZoneOffset.UTC))
                 .startsWith("Time to get back in touch")
                 .contains("15 Jan");
+    }
+
+    /**
+     * Every event of a relationship reads as a sentence of its own: a new event type must be given one, rather than
+     * reading "Recorded a step". The event types are found in the domain's classes, so none can be forgotten here.
+     */
+    @Test
+    void everyEventOfARelationshipHasItsOwnSentence() throws Exception {
+        List<Class<?>> events = relationshipEventTypes();
+        assertThat(events).hasSizeGreaterThan(15);
+        for (Class<?> type : events) {
+            Object event = withEmptyComponents(type);
+            assertThat(HistorySummaries.summarize(event, ZoneOffset.UTC)).as(type.getSimpleName())
+                                                                         .isNotEqualTo(HistorySummaries.fallback(event));
+        }
+    }
+
+    private static List<Class<?>> relationshipEventTypes() throws Exception {
+        Path classes = Path.of(RelationshipEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<Class<?>> types = new ArrayList<>();
+        try (Stream<Path> files = classes.toFile().isDirectory() ? Files.walk(classes) : Stream.empty()) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String name = classes.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+                Class<?> type = Class.forName(name);
+                if (RelationshipEvent.class.isAssignableFrom(type) && type.isRecord()) {
+                    types.add(type);
+                }
+            }
+        }
+        if (types.isEmpty()) { // the domain as a jar
+            try (JarFile jar = new JarFile(classes.toFile())) {
+                for (JarEntry entry : java.util.Collections.list(jar.entries())) {
+                    if (entry.getName().endsWith(".class")) {
+                        Class<?> type = Class.forName(entry.getName().replace('/', '.').replaceAll("\\.class$", ""));
+                        if (RelationshipEvent.class.isAssignableFrom(type) && type.isRecord()) {
+                            types.add(type);
+                        }
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    /** The event with every component empty (null, false, zero, the first constant), ids and times set. */
+    private static Object withEmptyComponents(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> component = components[i].getType();
+            values[i] = component == boolean.class ? false : component == int.class ? 0 : component == long.class ? 0L
+                    : component == List.class ? List.of() : component == Instant.class ? Instant.EPOCH
+                    : component == ContactId.class ? DANA : component == InterviewId.class ? CHAT
+                    : component.isEnum() ? component.getEnumConstants()[0] : null;
+        }
+        return type.getDeclaredConstructor(java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+                   .newInstance(values);
     }
 }

@@ -1,5 +1,7 @@
 package app.rapport.domain.contact;
 
+import app.rapport.domain.shared.InterviewId;
+
 /**
  * An event in the history of one relationship: about a contact or one of its interviews. The contact id
  * tells the application whose key encrypts the event's personal data, and gathers the relationship's history.
@@ -10,4 +12,9 @@ package app.rapport.domain.contact;
 public interface RelationshipEvent {
 
     ContactId contactId();
+
+    /** The interview the event belongs to, when it is a step of one: an event with an {@code interviewId} says so. */
+    default InterviewId interviewId() {
+        return null;
+    }
 }
