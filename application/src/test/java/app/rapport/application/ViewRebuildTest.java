@@ -100,7 +100,7 @@ class ViewRebuildTest {
         Map<String, List<Document>> views = new LinkedHashMap<>();
         for (String collection : List.of("contact_views", "interview_views", "referral_views", "contact_interviews",
                                          "question_bank_views", "owner_contact_index", "owner_interview_index", "owner_index_members",
-                                         "contact_graph_contacts", "contact_graph_organizations", "contact_graph_met", "relationship_history")) {
+                                         "contact_graph_contacts", "contact_graph_organizations", "contact_graph_organization_members", "contact_graph_met", "relationship_history")) {
             views.put(collection, store.database().getCollection(collection).find()
                                        .sort(new Document("_id", 1)).into(new ArrayList<>()));
         }

@@ -103,7 +103,7 @@ final class ContactRows {
     }
 
     void deleteAll() {
-        rows.deleteMany(new Document());
+        rows.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     /** The row's key and those of the survivors it was merged into, nearest first. */

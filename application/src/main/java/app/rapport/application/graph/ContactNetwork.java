@@ -196,8 +196,7 @@ final class ContactNetwork {
             return metContacts();
         }
         if (node.startsWith(ORGANIZATION_PREFIX)) {
-            GraphOrganization organization = organization(node.substring(ORGANIZATION_PREFIX.length()));
-            return organization == null ? new TreeSet<>() : new TreeSet<>(organization.members.keySet());
+            return new TreeSet<>(source.members(node.substring(ORGANIZATION_PREFIX.length())));
         }
         SortedSet<String> neighbours = introductions(node);
         GraphContact contact = contact(node);

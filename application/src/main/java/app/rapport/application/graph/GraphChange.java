@@ -5,11 +5,14 @@ import app.rapport.domain.shared.OwnerId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * What one event does to an owner's graph: the rows it reads, changes in memory, and writes back together
@@ -134,12 +137,35 @@ final class GraphChange {
             }
         }
         List<String> names = new ArrayList<>();
-        leaving.values().forEach(member -> names.add(GraphContact.normalizedOrganization(member.name())));
-        joining.values().forEach(member -> names.add(GraphContact.normalizedOrganization(member.name())));
+        Set<String> bucketKeys = new HashSet<>();
+        for (GraphOrganization.Member member : concat(leaving.values(), joining.values())) {
+            String name = GraphContact.normalizedOrganization(member.name());
+            names.add(name);
+            bucketKeys.add(GraphRows.memberBucket(owner, name, member.contact()));
+        }
         Map<String, GraphOrganization> organizations = new HashMap<>(rows.organizations(owner, names));
-        leaving.values().forEach(member -> organization(organizations, member).members.remove(member.contact()));
-        joining.values().forEach(member -> organization(organizations, member).members.put(member.contact(), member));
-        rows.save(owner, changed.values(), organizations.values(), metChanged ? met : null);
+        Map<String, SortedSet<String>> buckets = new HashMap<>(rows.memberBuckets(bucketKeys));
+        for (GraphOrganization.Member member : leaving.values()) {
+            organization(organizations, member).leave(member);
+            bucket(buckets, member).remove(member.contact());
+        }
+        for (GraphOrganization.Member member : joining.values()) {
+            organization(organizations, member).join(member);
+            bucket(buckets, member).add(member.contact());
+        }
+        rows.save(owner, changed.values(), organizations.values(), buckets, metChanged ? met : null);
+    }
+
+    private SortedSet<String> bucket(Map<String, SortedSet<String>> buckets, GraphOrganization.Member member) {
+        String key = GraphRows.memberBucket(owner, GraphContact.normalizedOrganization(member.name()), member.contact());
+        return buckets.computeIfAbsent(key, ignored -> new TreeSet<>());
+    }
+
+    private static List<GraphOrganization.Member> concat(Collection<GraphOrganization.Member> first,
+                                                         Collection<GraphOrganization.Member> second) {
+        List<GraphOrganization.Member> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 
     private SortedSet<String> met() {

@@ -23,6 +23,8 @@ import java.util.TreeSet;
  * <ul>
  *     <li>{@value #CONTACTS}: a {@link GraphContact} per contact, "owner/contact";</li>
  *     <li>{@value #ORGANIZATIONS}: a {@link GraphOrganization} per organization someone works at, "owner/name";</li>
+ *     <li>{@value #ORGANIZATION_MEMBERS}: who works there, in {@value #MEMBER_BUCKETS} buckets per organization by the
+ *     hash of the contact's id, "owner/name#07";</li>
  *     <li>{@value #MET}: per owner, the contacts met, "owner".</li>
  * </ul>
  * An event reads and writes the few rows it touches, and a walk the rows it passes through, with one {@code $in}
@@ -32,20 +34,25 @@ final class GraphRows {
 
     static final String CONTACTS = "contact_graph_contacts";
     static final String ORGANIZATIONS = "contact_graph_organizations";
+    static final String ORGANIZATION_MEMBERS = "contact_graph_organization_members";
     static final String MET = "contact_graph_met";
+    static final int MEMBER_BUCKETS = 32;
 
     static final String KEY = "_id";
     static final String OWNER = "owner";
     private static final String MET_CONTACTS = "contacts";
+    private static final String MEMBER_CONTACTS = "contacts";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> organizations;
+    private final MongoCollection<Document> members;
     private final MongoCollection<Document> met;
 
     GraphRows(MongoDatabase database) {
         this.contacts = database.getCollection(CONTACTS);
         this.organizations = database.getCollection(ORGANIZATIONS);
+        this.members = database.getCollection(ORGANIZATION_MEMBERS);
         this.met = database.getCollection(MET);
     }
 
@@ -59,6 +66,11 @@ final class GraphRows {
             @Override
             public Map<String, GraphOrganization> organizations(Collection<String> names) {
                 return GraphRows.this.organizations(owner, names);
+            }
+
+            @Override
+            public SortedSet<String> members(String organization) {
+                return GraphRows.this.members(owner, organization);
             }
 
             @Override
@@ -90,6 +102,37 @@ final class GraphRows {
         return found;
     }
 
+    /** Everyone who works at the organization: its member buckets, with one lookup. */
+    SortedSet<String> members(OwnerId owner, String organization) {
+        List<String> buckets = java.util.stream.IntStream.range(0, MEMBER_BUCKETS)
+                                                         .mapToObj(bucket -> bucketKey(owner, organization, bucket)).toList();
+        SortedSet<String> contacts = new TreeSet<>();
+        for (Document bucket : members.find(Filters.in(KEY, buckets))) {
+            contacts.addAll(GraphContact.texts(bucket, MEMBER_CONTACTS));
+        }
+        return contacts;
+    }
+
+    /** The member buckets with these keys that exist, by key. */
+    Map<String, SortedSet<String>> memberBuckets(Collection<String> keys) {
+        Map<String, SortedSet<String>> found = new HashMap<>();
+        if (!keys.isEmpty()) {
+            for (Document bucket : members.find(Filters.in(KEY, List.copyOf(keys)))) {
+                found.put(bucket.getString(KEY), new TreeSet<>(GraphContact.texts(bucket, MEMBER_CONTACTS)));
+            }
+        }
+        return found;
+    }
+
+    /** The key of the bucket that lists the contact among the organization's members. */
+    static String memberBucket(OwnerId owner, String organization, String contact) {
+        return bucketKey(owner, organization, Math.floorMod(contact.hashCode(), MEMBER_BUCKETS));
+    }
+
+    private static String bucketKey(OwnerId owner, String organization, int bucket) {
+        return key(owner, organization) + "#" + String.format("%02d", bucket);
+    }
+
     SortedSet<String> met(OwnerId owner) {
         Document row = met.find(Filters.eq(KEY, owner.value())).first();
         return new TreeSet<>(row == null ? List.of() : GraphContact.texts(row, MET_CONTACTS));
@@ -97,7 +140,7 @@ final class GraphRows {
 
     /** Writes the rows one event changed; an organization without members is deleted, as is an empty met row. */
     void save(OwnerId owner, Collection<GraphContact> changedContacts, Collection<GraphOrganization> changedOrganizations,
-              SortedSet<String> changedMet) {
+              Map<String, SortedSet<String>> changedMemberBuckets, SortedSet<String> changedMet) {
         List<WriteModel<Document>> contactWrites = new ArrayList<>();
         for (GraphContact contact : changedContacts) {
             String key = key(owner, contact.id);
@@ -106,7 +149,7 @@ final class GraphRows {
         List<WriteModel<Document>> organizationWrites = new ArrayList<>();
         for (GraphOrganization organization : changedOrganizations) {
             String key = key(owner, organization.name);
-            organizationWrites.add(organization.members.isEmpty()
+            organizationWrites.add(organization.empty()
                     ? new DeleteOneModel<>(Filters.eq(KEY, key))
                     : new ReplaceOneModel<>(Filters.eq(KEY, key), organization.toDocument(key, owner.value()), UPSERT));
         }
@@ -115,6 +158,14 @@ final class GraphRows {
         }
         if (!organizationWrites.isEmpty()) {
             organizations.bulkWrite(organizationWrites);
+        }
+        List<WriteModel<Document>> memberWrites = new ArrayList<>();
+        changedMemberBuckets.forEach((key, contacts) -> memberWrites.add(contacts.isEmpty()
+                ? new DeleteOneModel<>(Filters.eq(KEY, key))
+                : new ReplaceOneModel<>(Filters.eq(KEY, key), new Document(KEY, key).append(OWNER, owner.value())
+                        .append(MEMBER_CONTACTS, List.copyOf(contacts)), UPSERT)));
+        if (!memberWrites.isEmpty()) {
+            members.bulkWrite(memberWrites);
         }
         if (changedMet != null) {
             if (changedMet.isEmpty()) {
@@ -127,9 +178,10 @@ final class GraphRows {
     }
 
     void deleteAll() {
-        contacts.deleteMany(new Document());
-        organizations.deleteMany(new Document());
-        met.deleteMany(new Document());
+        contacts.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        organizations.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        members.drop();
+        met.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     private static String key(OwnerId owner, String value) {

@@ -13,6 +13,9 @@ interface GraphSource {
     /** The rows of these organizations (normalized names) that have members, by name. */
     Map<String, GraphOrganization> organizations(Collection<String> names);
 
+    /** The contacts who work at the organization (normalized name). */
+    SortedSet<String> members(String organization);
+
     /** The contacts the owner met, as the events name them. */
     SortedSet<String> met();
 }

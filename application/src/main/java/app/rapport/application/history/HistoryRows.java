@@ -110,7 +110,7 @@ final class HistoryRows {
     }
 
     void deleteAll() {
-        rows.deleteMany(new Document());
+        rows.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     static Document newHead(ContactId contact) {

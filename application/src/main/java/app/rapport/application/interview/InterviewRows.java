@@ -160,9 +160,9 @@ final class InterviewRows {
     }
 
     void deleteAll() {
-        interviews.deleteMany(new Document());
-        referrals.deleteMany(new Document());
-        contactInterviews.deleteMany(new Document());
+        interviews.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        referrals.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        contactInterviews.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     // ---------------------------------------------------------------- mapping

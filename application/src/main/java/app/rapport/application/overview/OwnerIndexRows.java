@@ -47,7 +47,7 @@ final class OwnerIndexRows {
     static final String INTERVIEWS = "owner_interview_index";
     static final String MEMBERS = "owner_index_members";
     static final String VERSIONS = "owner_index_versions";
-    static final int MEMBER_BUCKETS = 256;
+    static final int MEMBER_BUCKETS = 1024;
     /** The most ids in one {@code $in} when the whole index is read. */
     private static final int LOOKUP_BATCH = 1_000;
 
@@ -163,10 +163,10 @@ final class OwnerIndexRows {
     }
 
     void deleteAll() {
-        contacts.deleteMany(new Document());
-        interviews.deleteMany(new Document());
-        members.deleteMany(new Document());
-        versions.deleteMany(new Document());
+        contacts.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        interviews.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        members.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        versions.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     private void join(OwnerId owner, String kind, String key) {
@@ -201,7 +201,7 @@ final class OwnerIndexRows {
     }
 
     private static String memberBucket(OwnerId owner, String kind, int bucket) {
-        return owner.value() + "#" + kind + "#" + String.format("%03d", bucket);
+        return owner.value() + "#" + kind + "#" + String.format("%04d", bucket);
     }
 
     // ---------------------------------------------------------------- rows as the index holds them

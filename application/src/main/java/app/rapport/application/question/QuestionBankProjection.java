@@ -51,7 +51,7 @@ class QuestionBankProjection {
 
     @ResetHandler
     void reset() {
-        banks.deleteMany(new Document());
+        banks.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     @QueryHandler

@@ -160,9 +160,9 @@ final class ReminderRows {
 
     /** Clears the schedule for a rebuild; the sweep mark stays, so hours already swept are not swept again. */
     void deleteSchedule() {
-        buckets.deleteMany(new Document());
-        keys.deleteMany(new Document());
-        contacts.deleteMany(new Document());
+        buckets.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        keys.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        contacts.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
     }
 
     static String text(Instant at) {

@@ -266,7 +266,7 @@ class ContactGraphProjectionTest {
     /** Every row of every owner's graph. */
     private List<Document> allRows() {
         List<Document> rows = new ArrayList<>();
-        for (String collection : List.of(GraphRows.CONTACTS, GraphRows.ORGANIZATIONS, GraphRows.MET)) {
+        for (String collection : List.of(GraphRows.CONTACTS, GraphRows.ORGANIZATIONS, GraphRows.ORGANIZATION_MEMBERS, GraphRows.MET)) {
             rows.addAll(harness.documents(collection));
         }
         return rows;

@@ -19,6 +19,7 @@ class ContactNetworkTest {
 
     private final Map<String, GraphContact> contacts = new TreeMap<>();
     private final Map<String, GraphOrganization> organizations = new TreeMap<>();
+    private final Map<String, SortedSet<String>> members = new TreeMap<>();
     private final SortedSet<String> met = new TreeSet<>();
     /** Counts the lookups the walks make. */
     private int lookups;
@@ -135,6 +136,12 @@ class ContactNetworkTest {
             }
 
             @Override
+            public SortedSet<String> members(String organization) {
+                lookups++;
+                return new TreeSet<>(members.getOrDefault(organization, new TreeSet<>()));
+            }
+
+            @Override
             public SortedSet<String> met() {
                 lookups++;
                 return new TreeSet<>(met);
@@ -148,8 +155,9 @@ class ContactNetworkTest {
         person.writeOrganization(organization, written = written.plusSeconds(1));
         contacts.put(id, person);
         if (person.membership() != null) {
-            organizations.computeIfAbsent(GraphContact.normalizedOrganization(organization), GraphOrganization::new)
-                         .members.put(id, person.membership());
+            String name = GraphContact.normalizedOrganization(organization);
+            organizations.computeIfAbsent(name, GraphOrganization::new).join(person.membership());
+            members.computeIfAbsent(name, ignored -> new TreeSet<>()).add(id);
         }
         person.referredBy = referredBy;
         if (referredBy != null) {
