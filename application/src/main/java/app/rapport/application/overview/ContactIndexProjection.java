@@ -9,7 +9,6 @@ import app.rapport.domain.contact.ContactsMerged;
 import app.rapport.domain.contact.FollowUpBecameDue;
 import app.rapport.domain.contact.FollowUpCadenceSet;
 import app.rapport.domain.contact.TouchLogged;
-import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -146,7 +145,7 @@ class ContactIndexProjection {
             }
             rows.saveContact(owner, new Document(ID, id.toString()).append(FORGOTTEN, true).append(VERSION, sequence), false);
             return index -> {
-                own.forEach(interview -> index.removeInterview(parseInterview(interview)));
+                own.forEach(interview -> index.removeInterview(interviewId(interview)));
                 stillGiven.forEach(index::putInterview);
                 index.removeContact(id);
             };
@@ -177,11 +176,6 @@ class ContactIndexProjection {
             IndexedContact entry = contact(row);
             return index -> index.putContact(entry);
         });
-    }
-
-    private static InterviewId parseInterview(String key) {
-        int split = key.lastIndexOf('/');
-        return new InterviewId(new OwnerId(key.substring(0, split)), key.substring(split + 1));
     }
 
     private static void changeText(Document row, String field, String change) {

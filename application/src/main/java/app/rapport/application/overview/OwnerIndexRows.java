@@ -17,9 +17,7 @@ import org.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
@@ -257,6 +255,11 @@ final class OwnerIndexRows {
 
     private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
         return name == null ? null : Enum.valueOf(type, name);
+    }
+
+    /** An interview's id from its row's key. */
+    static InterviewId interviewId(String key) {
+        return parse(key, InterviewId::new);
     }
 
     /** Ids are "owner/value"; a value never holds '/', so the last one splits them. */
