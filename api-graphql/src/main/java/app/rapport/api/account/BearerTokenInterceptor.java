@@ -22,7 +22,7 @@ import java.util.Map;
  * <p>Spring for GraphQL allows one {@code WebSocketGraphQlInterceptor}: this is it.
  */
 @Component
-class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
+public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
 
     /** The key of the presented token in the GraphQL context. */
     static final String TOKEN_KEY = BearerTokenInterceptor.class.getName() + ".token";
@@ -75,7 +75,7 @@ class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
     }
 
     /** The token of an {@code Authorization} header value; null unless it is a bearer token (RFC 6750). */
-    static String bearerToken(String authorization) {
+    public static String bearerToken(String authorization) {
         if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return null;
         }

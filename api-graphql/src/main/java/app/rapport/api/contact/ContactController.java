@@ -6,21 +6,14 @@ import app.rapport.api.contact.ContactInputs.LogTouchInput;
 import app.rapport.api.contact.ContactInputs.UpdateContactInput;
 import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
+import app.rapport.application.contact.ContactUseCases;
 import app.rapport.application.contact.ContactView;
-import app.rapport.application.contact.FindContact;
 import app.rapport.application.contact.FindContactAsOf;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.relationship.RelationshipStage;
-import app.rapport.domain.contact.ContactDetails;
 import app.rapport.domain.contact.ContactId;
-import app.rapport.domain.contact.ForgetContact;
-import app.rapport.domain.contact.LogTouch;
-import app.rapport.domain.contact.MarkMergedInto;
-import app.rapport.domain.contact.MergeContacts;
 import app.rapport.domain.contact.SetFollowUpCadence;
-import app.rapport.domain.contact.UpdateContact;
 import app.rapport.domain.shared.InterviewId;
-import app.rapport.domain.shared.NotFound;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -42,17 +35,19 @@ class ContactController {
 
     private final Gateways gateways;
     private final ContactCreation creation;
+    private final ContactUseCases contacts;
 
-    ContactController(Gateways gateways, ContactCreation creation) {
+    ContactController(Gateways gateways, ContactCreation creation, ContactUseCases contacts) {
         this.gateways = gateways;
         this.creation = creation;
+        this.contacts = contacts;
     }
 
     @QueryMapping
     ContactView contact(@Argument String id, @Argument Instant asOf, Caller caller) {
         ContactId contact = Ids.contact(caller.owner(), id, "id");
         if (asOf == null) {
-            return find(contact);
+            return contacts.find(contact).orElse(null);
         }
         return gateways.ask(new FindContactAsOf(contact, asOf), ResponseTypes.optionalInstanceOf(ContactView.class))
                        .orElse(null);
@@ -65,48 +60,28 @@ class ContactController {
 
     @MutationMapping
     ContactView updateContact(@Argument UpdateContactInput input, Caller caller) {
-        ContactId id = Ids.contact(caller.owner(), input.id(), "id");
-        gateways.send(new UpdateContact(id, input.givenName(), input.familyName(), input.pronunciation(), input.salutation(),
-                                        input.title(), input.organization(), input.emails(), input.phones(),
-                                        input.linkedinUrl(), null, null, input.tags()),
-                      caller, "id", "contact");
-        return require(id, "id");
+        return contacts.update(caller.actor(), input.toCommand(Ids.contact(caller.owner(), input.id(), "id")));
     }
 
     @MutationMapping
     ContactView logTouch(@Argument LogTouchInput input, Caller caller) {
-        ContactId id = Ids.contact(caller.owner(), input.contactId(), "contactId");
-        gateways.send(new LogTouch(id, input.at(), input.channel(), input.note(), null), caller, "contactId", "contact");
-        return require(id, "contactId");
+        return contacts.logTouch(caller.actor(), input.toCommand(Ids.contact(caller.owner(), input.contactId(), "contactId")));
     }
 
     @MutationMapping
     ContactView setFollowUpCadence(@Argument String contactId, @Argument Integer everyDays, Caller caller) {
-        ContactId id = Ids.contact(caller.owner(), contactId, "contactId");
-        gateways.send(new SetFollowUpCadence(id, everyDays), caller, "contactId", "contact");
-        return require(id, "contactId");
+        return contacts.setFollowUpCadence(caller.actor(), new SetFollowUpCadence(Ids.contact(caller.owner(), contactId, "contactId"), everyDays));
     }
 
-    /** Survivor first: if the second step fails, the survivor merely holds extra details and a retry completes it. */
     @MutationMapping
     ContactView mergeContacts(@Argument String survivorId, @Argument String duplicateId, Caller caller) {
-        ContactId survivor = Ids.contact(caller.owner(), survivorId, "survivorId");
-        ContactId duplicate = Ids.contact(caller.owner(), duplicateId, "duplicateId");
-        ContactView details = require(duplicate, "duplicateId");
-        gateways.send(new MergeContacts(survivor, duplicate, detailsOf(details)), caller, "survivorId", "contact");
-        gateways.send(new MarkMergedInto(duplicate, survivor), caller, "duplicateId", "contact");
-        return require(survivor, "survivorId");
+        return contacts.merge(caller.actor(), Ids.contact(caller.owner(), survivorId, "survivorId"),
+                              Ids.contact(caller.owner(), duplicateId, "duplicateId"));
     }
 
-    /** Forgets the contact and every contact merged into it, whose details it carries. */
     @MutationMapping
     boolean forgetContact(@Argument String id, Caller caller) {
-        ContactId contact = Ids.contact(caller.owner(), id, "id");
-        List<ContactId> absorbed = require(contact, "id").absorbedContactIds();
-        gateways.send(new ForgetContact(contact), caller, "id", "contact");
-        for (ContactId merged : absorbed) {
-            gateways.send(new ForgetContact(merged), caller, "id", "contact");
-        }
+        contacts.forget(caller.actor(), Ids.contact(caller.owner(), id, "id"));
         return true;
     }
 
@@ -157,24 +132,5 @@ class ContactController {
         Map<ContactView, V> result = new LinkedHashMap<>();
         contacts.forEach(contact -> result.put(contact, value.apply(contact)));
         return result;
-    }
-
-    private ContactView find(ContactId id) {
-        return gateways.ask(new FindContact(id), ResponseTypes.optionalInstanceOf(ContactView.class)).orElse(null);
-    }
-
-    private ContactView require(ContactId id, String field) {
-        ContactView contact = find(id);
-        if (contact == null) {
-            throw new NotFound(field, field + " names no contact of yours");
-        }
-        return contact;
-    }
-
-    private static ContactDetails detailsOf(ContactView contact) {
-        return new ContactDetails(contact.givenName(), contact.familyName(), contact.pronunciation(), contact.salutation(),
-                                  contact.title(), contact.organization(), contact.emails(), contact.phones(),
-                                  contact.linkedinUrl(), contact.sourceDetail(), contact.tags(), contact.referredBy(),
-                                  contact.mayUseIntroducerName(), contact.followUpEveryDays(), contact.lastTouchAt());
     }
 }

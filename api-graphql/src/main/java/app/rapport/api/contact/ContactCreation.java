@@ -2,19 +2,15 @@ package app.rapport.api.contact;
 
 import app.rapport.api.account.Caller;
 import app.rapport.api.contact.ContactInputs.AddContactInput;
-import app.rapport.api.shared.Gateways;
 import app.rapport.api.shared.Ids;
+import app.rapport.application.contact.ContactUseCases;
 import app.rapport.application.contact.ContactView;
-import app.rapport.application.contact.FindContact;
 import app.rapport.domain.contact.AddContact;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.ContactSource;
-import app.rapport.domain.shared.Conflict;
 import app.rapport.domain.shared.InvalidInput;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.springframework.stereotype.Component;
 
-import java.util.Optional;
 
 /**
  * Adds a contact from an {@code AddContactInput}, for {@code addContact} and for a referral to a new person.
@@ -23,10 +19,10 @@ import java.util.Optional;
 @Component
 public class ContactCreation {
 
-    private final Gateways gateways;
+    private final ContactUseCases contacts;
 
-    ContactCreation(Gateways gateways) {
-        this.gateways = gateways;
+    ContactCreation(ContactUseCases contacts) {
+        this.contacts = contacts;
     }
 
     ContactView add(Caller caller, AddContactInput input) {
@@ -45,24 +41,11 @@ public class ContactCreation {
             throw new InvalidInput(fieldPrefix + "input", "the new contact's details are required");
         }
         ContactId id = input.id() == null ? ContactId.generate(caller.owner()) : Ids.contact(caller.owner(), input.id(), fieldPrefix + "id");
-        Optional<ContactView> existing = find(id);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        AddContact command = new AddContact(id, input.givenName(), input.familyName(), input.pronunciation(), input.salutation(),
-                                            input.title(), input.organization(), input.emails(), input.phones(),
-                                            input.linkedinUrl(), source, input.sourceDetail(), input.tags(), introducer,
-                                            mayUseIntroducerName);
-        try {
-            gateways.send(command, caller, fieldPrefix + "id", "contact");
-        } catch (Conflict taken) {
-            // A retry racing its original: the winner's contact is the one asked for.
-            return find(id).orElseThrow(() -> taken);
-        }
-        return find(id).orElseThrow(() -> new Conflict(fieldPrefix + "id", fieldPrefix + "id was used for a contact that was forgotten; choose another id"));
-    }
-
-    private Optional<ContactView> find(ContactId id) {
-        return gateways.ask(new FindContact(id), ResponseTypes.optionalInstanceOf(ContactView.class));
+        return contacts.add(caller.actor(),
+                            new AddContact(id, input.givenName(), input.familyName(), input.pronunciation(), input.salutation(),
+                                           input.title(), input.organization(), input.emails(), input.phones(),
+                                           input.linkedinUrl(), source, input.sourceDetail(), input.tags(), introducer,
+                                           mayUseIntroducerName),
+                            fieldPrefix);
     }
 }

@@ -3,6 +3,10 @@ package app.rapport.api.contact;
 import app.rapport.domain.contact.Channel;
 import app.rapport.domain.contact.ContactSource;
 
+import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.LogTouch;
+import app.rapport.domain.contact.UpdateContact;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -21,8 +25,17 @@ public final class ContactInputs {
     record UpdateContactInput(String id, String givenName, String familyName, String pronunciation, String salutation,
                               String title, String organization, List<String> emails, List<String> phones,
                               String linkedinUrl, List<String> tags) {
+
+        UpdateContact toCommand(ContactId contact) {
+            return new UpdateContact(contact, givenName, familyName, pronunciation, salutation, title, organization, emails,
+                                     phones, linkedinUrl, null, null, tags);
+        }
     }
 
     record LogTouchInput(String contactId, Instant at, Channel channel, String note) {
+
+        LogTouch toCommand(ContactId contact) {
+            return new LogTouch(contact, at, channel, note, null);
+        }
     }
 }

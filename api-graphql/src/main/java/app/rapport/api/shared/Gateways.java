@@ -5,14 +5,10 @@ import app.rapport.application.contact.ContactView;
 import app.rapport.application.contact.FindContacts;
 import app.rapport.application.interview.FindInterviews;
 import app.rapport.application.interview.InterviewView;
+import app.rapport.application.messaging.ActorCommands;
 import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.InterviewId;
-import app.rapport.domain.shared.Conflict;
-import app.rapport.domain.shared.NotFound;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -33,10 +29,12 @@ import java.util.stream.Collectors;
 public class Gateways {
 
     private final ConsistentCommandGateway commands;
+    private final ActorCommands actorCommands;
     private final QueryGateway queries;
 
-    Gateways(ConsistentCommandGateway commands, QueryGateway queries) {
+    Gateways(ConsistentCommandGateway commands, ActorCommands actorCommands, QueryGateway queries) {
         this.commands = commands;
+        this.actorCommands = actorCommands;
         this.queries = queries;
     }
 
@@ -45,15 +43,7 @@ public class Gateways {
      *               when there is no such aggregate of the caller's
      */
     public void send(Object command, Caller caller, String target, String what) {
-        try {
-            commands.send(command, caller.actor());
-        } catch (AggregateNotFoundException unknown) {
-            throw new NotFound(target, target + " names no " + what + " of yours");
-        } catch (AggregateStreamCreationException taken) {
-            throw new Conflict(target, target + " is already the id of another " + what + " of yours");
-        } catch (ConcurrencyException collision) {
-            throw new Conflict(target, "this " + what + " was changed by another request at the same moment; try again");
-        }
+        actorCommands.send(command, caller.actor(), target, what);
     }
 
     /**

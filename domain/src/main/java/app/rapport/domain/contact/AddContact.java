@@ -3,6 +3,7 @@ package app.rapport.domain.contact;
 import app.rapport.domain.shared.PersonalData;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,6 +11,8 @@ import java.util.List;
  *
  * @param referredBy            who introduced this person; required when the source is {@link ContactSource#REFERRAL}
  * @param mayUseIntroducerName  whether the introducer allowed their name to be used when reaching out
+ * @param addedAt               when the person joined the network, if earlier than now (a LinkedIn connection's
+ *                              date): the follow-up clock starts there; null means now
  */
 public record AddContact(
         @TargetAggregateIdentifier ContactId contactId,
@@ -26,5 +29,15 @@ public record AddContact(
         @PersonalData String sourceDetail,
         @PersonalData List<String> tags,
         ContactId referredBy,
-        boolean mayUseIntroducerName) {
+        boolean mayUseIntroducerName,
+        Instant addedAt) {
+
+    /** A person who joins the network now. */
+    public AddContact(ContactId contactId, String givenName, String familyName, String pronunciation, String salutation,
+                      String title, String organization, List<String> emails, List<String> phones, String linkedinUrl,
+                      ContactSource source, String sourceDetail, List<String> tags, ContactId referredBy,
+                      boolean mayUseIntroducerName) {
+        this(contactId, givenName, familyName, pronunciation, salutation, title, organization, emails, phones, linkedinUrl,
+             source, sourceDetail, tags, referredBy, mayUseIntroducerName, null);
+    }
 }

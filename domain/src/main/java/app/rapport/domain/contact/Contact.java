@@ -88,9 +88,11 @@ public class Contact {
             requireSomeoneElse("referredById", referredBy, contactId);
             directory.requireKnown("referredById", referredBy, contactId.owner());
         }
+        Instant now = DomainClock.now();
+        Instant addedAt = command.addedAt() == null ? now : Require.notInFuture("addedAt", command.addedAt(), now);
         apply(new ContactAdded(contactId, givenName, familyName, pronunciation, salutation, title, organization,
                                emails, phones, linkedinUrl, source, sourceDetail, tags, referredBy,
-                               referredBy != null && command.mayUseIntroducerName(), DomainClock.now()));
+                               referredBy != null && command.mayUseIntroducerName(), addedAt));
     }
 
     @CommandHandler

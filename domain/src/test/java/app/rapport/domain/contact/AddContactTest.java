@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,6 +19,8 @@ import static app.rapport.domain.testing.Samples.BOBS_GRACE;
 import static app.rapport.domain.testing.Samples.GRACE;
 import static app.rapport.domain.testing.Samples.LINUS;
 import static app.rapport.domain.testing.Samples.NOW;
+import static app.rapport.domain.testing.Samples.daysAgo;
+import static app.rapport.domain.testing.Samples.daysAhead;
 
 class AddContactTest {
 
@@ -200,6 +203,21 @@ class AddContactTest {
                .expectException(refused(InvalidInput.class, "referredById"));
     }
 
+    @Test
+    void aConnectionMadeLongAgoJoinsTheNetworkOnItsDay() {
+        fixture.givenCurrentTime(NOW)
+               .when(contact(GRACE, "Grace").source(ContactSource.LINKEDIN).addedAt(daysAgo(400)).build())
+               .expectEvents(new ContactAdded(GRACE, "Grace", null, null, null, null, null, List.of(), List.of(), null,
+                                              ContactSource.LINKEDIN, null, List.of(), null, false, daysAgo(400)));
+    }
+
+    @Test
+    void aContactCannotJoinTheNetworkInTheFuture() {
+        fixture.givenCurrentTime(NOW)
+               .when(contact(GRACE, "Grace").addedAt(daysAhead(2)).build())
+               .expectException(refused(InvalidInput.class, "addedAt"));
+    }
+
     static AddContactBuilder contact(ContactId id, String givenName) {
         return new AddContactBuilder(id, givenName);
     }
@@ -217,6 +235,7 @@ class AddContactTest {
         private List<String> tags = List.of();
         private ContactId referredBy;
         private boolean mayUseIntroducerName;
+        private Instant addedAt;
 
         AddContactBuilder(ContactId id, String givenName) {
             this.id = id;
@@ -230,6 +249,7 @@ class AddContactTest {
         AddContactBuilder linkedinUrl(String value) { linkedinUrl = value; return this; }
         AddContactBuilder source(ContactSource value) { source = value; return this; }
         AddContactBuilder tags(List<String> value) { tags = value; return this; }
+        AddContactBuilder addedAt(Instant value) { addedAt = value; return this; }
 
         AddContactBuilder referredBy(ContactId introducer, boolean mayUseName) {
             referredBy = introducer;
@@ -239,7 +259,7 @@ class AddContactTest {
 
         AddContact build() {
             return new AddContact(id, givenName, familyName, null, salutation, null, null, emails, phones,
-                                  linkedinUrl, source, null, tags, referredBy, mayUseIntroducerName);
+                                  linkedinUrl, source, null, tags, referredBy, mayUseIntroducerName, addedAt);
         }
     }
 }

@@ -1,0 +1,92 @@
+package app.rapport.application.plugin;
+
+import app.rapport.domain.shared.OwnerId;
+import app.rapport.plugin.Endpoint;
+import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.Job;
+import app.rapport.plugin.OwnerNetwork;
+import app.rapport.plugin.PluginContext;
+import app.rapport.plugin.PluginDescriptor;
+import org.springframework.core.env.Environment;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The context one plugin gets. What it registers in {@code start} is kept here and put to work by the host once the
+ * server runs: the follower gets its processor, the jobs their schedule, the endpoints their routes.
+ */
+final class HostedContext implements PluginContext {
+
+    record Scheduled(Duration interval, Runnable job) {
+    }
+
+    private final PluginDescriptor descriptor;
+    private final Supplier<PluginServices> services;
+    private final PluginJobs jobs;
+    private final PluginEndpoints endpoints;
+    private final Environment environment;
+    private EventFollower follower;
+    private final List<Scheduled> scheduled = new ArrayList<>();
+
+    HostedContext(PluginDescriptor descriptor, Supplier<PluginServices> services, PluginJobs jobs, PluginEndpoints endpoints,
+                  Environment environment) {
+        this.descriptor = descriptor;
+        this.services = services;
+        this.jobs = jobs;
+        this.endpoints = endpoints;
+        this.environment = environment;
+    }
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
+    @Override
+    public OwnerNetwork owner(String ownerId) {
+        return new HostedOwnerNetwork(new OwnerId(ownerId), descriptor.actor(), services);
+    }
+
+    @Override
+    public synchronized void follow(EventFollower follower) {
+        if (this.follower != null) {
+            throw new IllegalStateException("plugin " + descriptor.id() + " follows the event stream once");
+        }
+        this.follower = follower;
+    }
+
+    @Override
+    public synchronized void every(Duration interval, Runnable job) {
+        if (interval == null || interval.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("plugin " + descriptor.id() + ": a scheduled job runs at most every second");
+        }
+        scheduled.add(new Scheduled(interval, job));
+    }
+
+    @Override
+    public void endpoint(Endpoint endpoint) {
+        endpoints.add(descriptor.id(), endpoint);
+    }
+
+    @Override
+    public Job startJob(String ownerId, String kind) {
+        return jobs.start(descriptor.id(), new OwnerId(ownerId), kind);
+    }
+
+    @Override
+    public Optional<String> property(String name) {
+        return Optional.ofNullable(environment.getProperty("rapport.plugins." + descriptor.id() + "." + name));
+    }
+
+    synchronized Optional<EventFollower> follower() {
+        return Optional.ofNullable(follower);
+    }
+
+    synchronized List<Scheduled> scheduled() {
+        return List.copyOf(scheduled);
+    }
+}

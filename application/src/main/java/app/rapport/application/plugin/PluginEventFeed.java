@@ -1,0 +1,119 @@
+package app.rapport.application.plugin;
+
+import app.rapport.application.messaging.ConsistentCommandGateway;
+import app.rapport.domain.contact.RelationshipEvent;
+import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.RapportEvent;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntFunction;
+
+/**
+ * Hands the relationship events of the stream to one plugin's follower, on the plugin's own processor
+ * ({@code plugin-<id>}). A follower that throws is tried again {@value #TRIES} times in all, with the plugin's back-off;
+ * then the event goes to the dead letters and the stream goes on, so one poison event stops neither the plugin nor
+ * anyone else. Nothing here throws to the processor but a failure to store the dead letter, which stops the processor
+ * to be retried: an event is never dropped silently.
+ */
+final class PluginEventFeed {
+
+    static final int TRIES = 3;
+
+    private static final Logger log = LoggerFactory.getLogger(PluginEventFeed.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+                                                               .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final Set<String> ID_FIELDS = Set.of("owner", "value");
+
+    private final String plugin;
+    private final EventFollower follower;
+    private final PluginDeadLetters deadLetters;
+    private final IntFunction<Duration> backOff;
+    private final Clock clock;
+
+    PluginEventFeed(String plugin, EventFollower follower, PluginDeadLetters deadLetters, IntFunction<Duration> backOff,
+                    Clock clock) {
+        this.plugin = plugin;
+        this.follower = follower;
+        this.deadLetters = deadLetters;
+        this.backOff = backOff;
+        this.clock = clock;
+    }
+
+    String plugin() {
+        return plugin;
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> message, TrackingToken token) throws InterruptedException {
+        if (!(payload instanceof RelationshipEvent relationship)) {
+            return;
+        }
+        RapportEvent event = event(relationship, message, token);
+        for (int tries = 1; ; tries++) {
+            try {
+                follower.on(event);
+                return;
+            } catch (Exception failure) {
+                if (tries >= TRIES) {
+                    log.warn("Plugin {} failed on {} at {} {} times; it is in the plugin's dead letters: {}",
+                             plugin, event.type(), event.position(), tries, failure.toString());
+                    deadLetters.add(plugin, event, tries, failure, clock.instant());
+                    return;
+                }
+                Thread.sleep(backOff.apply(tries).toMillis());
+            }
+        }
+    }
+
+    static RapportEvent event(RelationshipEvent payload, EventMessage<?> message, TrackingToken token) {
+        long position = token instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
+        Object actor = message.getMetaData().get(ConsistentCommandGateway.ACTOR);
+        return new RapportEvent(position, payload.getClass().getSimpleName(), payload.contactId().owner().value(),
+                                payload.contactId().value(),
+                                payload.interviewId() == null ? null : payload.interviewId().value(),
+                                message.getTimestamp(), actor == null ? "system" : actor.toString(), data(payload));
+    }
+
+    /** The event's fields as JSON-like values, typed ids as their texts and absent fields left out. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> data(Object payload) {
+        Map<String, Object> fields = JSON.convertValue(payload, Map.class);
+        Map<String, Object> data = new LinkedHashMap<>();
+        fields.forEach((name, value) -> {
+            Object plain = plain(value);
+            if (plain != null) {
+                data.put(name, plain);
+            }
+        });
+        return data;
+    }
+
+    private static Object plain(Object value) {
+        if (value instanceof Map<?, ?> map && map.keySet().equals(ID_FIELDS)) {
+            return map.get("value");
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<Object, Object> plain = new LinkedHashMap<>();
+            map.forEach((key, inner) -> plain.put(key, plain(inner)));
+            return plain;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(PluginEventFeed::plain).toList();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,59 @@
+package app.rapport.plugins.linkedin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dates LinkedIn exports carry, in UTC: {@code 07 Feb 2026} (today's export), {@code 1/8/18, 6:14 PM} (2018),
+ * {@code 6-Feb-26} (re-saved by a spreadsheet), {@code 2015-04-07 21:37:00 UTC} (messages), and ISO dates.
+ */
+final class LinkedInDates {
+
+    private static final List<DateTimeFormatter> DAYS = List.of(
+            pattern("d MMM uuuu"), pattern("d-MMM-uu"), pattern("d-MMM-uuuu"), pattern("M/d/uu"), pattern("M/d/uuuu"),
+            DateTimeFormatter.ISO_LOCAL_DATE);
+    private static final List<DateTimeFormatter> MOMENTS = List.of(
+            pattern("M/d/uu, h:mm a"), pattern("M/d/uuuu, h:mm a"), pattern("uuuu-MM-dd HH:mm:ss 'UTC'"),
+            pattern("uuuu-MM-dd HH:mm:ss"), DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+
+    private LinkedInDates() {
+    }
+
+    /** The moment, or null when the text is none of LinkedIn's date forms. */
+    static Instant parse(String text) {
+        String value = text.strip().replace('\u202F', ' ');
+        for (DateTimeFormatter format : MOMENTS) {
+            try {
+                return LocalDateTime.parse(value, format).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                // the next form
+            }
+        }
+        for (DateTimeFormatter format : DAYS) {
+            try {
+                return LocalDate.parse(value, format).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                // the next form
+            }
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException ignored) {
+            return null;
+        }
+    }
+
+    private static DateTimeFormatter pattern(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(pattern)
+                                             .parseDefaulting(ChronoField.ERA, 1)
+                                             .toFormatter(Locale.ENGLISH);
+    }
+}

@@ -1,0 +1,19 @@
+package app.rapport.plugin;
+
+/** Follows Rapport's event stream for a plugin; see {@link PluginContext#follow}. */
+public interface EventFollower {
+
+    /**
+     * Handles one event. Throwing makes the host try again a few times, with {@link PluginContext#backOff}; after
+     * that the event goes to the plugin's dead letters and the stream goes on.
+     */
+    void on(RapportEvent event) throws Exception;
+
+    /**
+     * Whether a newly installed plugin reads the stream from its first event (true) or from the moment it is
+     * first started (false, the default). Either way it goes on from its own position after a restart.
+     */
+    default boolean fromTheBeginning() {
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+package app.rapport.plugin;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One owner's contacts and interviews, read and changed on behalf of a plugin with the same rules, ids and
+ * errors as the API. A refused change throws {@link Refused}; too many writes at once throw {@link Busy}.
+ */
+public interface OwnerNetwork {
+
+    /** The most contacts {@link #addContacts} takes at once. */
+    int MOST_AT_ONCE = 500;
+
+    String ownerId();
+
+    Optional<PluginContact> contact(String contactId);
+
+    /** Every contact of the owner that is not merged away, a page at a time, in the owner's list order. */
+    void eachContact(Consumer<PluginContact> action);
+
+    /** The contact's interviews; the merged duplicates' too. */
+    List<PluginInterview> interviewsOf(String contactId);
+
+    /**
+     * Adds up to {@link #MOST_AT_ONCE} contacts in one write. Ids are the plugin's: a contact whose id exists
+     * already is left as it is and reported {@link ContactOutcome.Result#ALREADY_THERE}, so sending a batch
+     * again adds nobody twice.
+     */
+    List<ContactOutcome> addContacts(List<NewContact> contacts);
+
+    /** Changes the fields given (null keeps one; blank or empty clears it); a change that changes nothing records nothing. */
+    PluginContact updateContact(ContactChanges changes);
+
+    /** Records a keep-in-touch interaction; the follow-up clock starts again from the latest one. */
+    PluginContact logTouch(Touch touch);
+}

@@ -1,0 +1,59 @@
+package app.rapport.plugin.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+/** A signed-up account of a {@link TestServer}: its id, its token, and requests made as it. */
+public record TestUser(String accountId, String token, TestServer server) {
+
+    /** A GraphQL request as this user; the whole answer. */
+    public JsonNode graphQl(String document, Map<String, ?> variables) {
+        return server.graphQl(token, document, variables);
+    }
+
+    public JsonNode graphQl(String document) {
+        return graphQl(document, Map.of());
+    }
+
+    /** A GET as this user, e.g. {@code /plugins/my-plugin/status}. */
+    public HttpResponse<String> get(String path) {
+        return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path))).GET().build());
+    }
+
+    /** Uploads a file as {@code multipart/form-data} field {@code field}, as a browser's form would. */
+    public HttpResponse<String> upload(String path, String field, String filename, byte[] content) {
+        String boundary = "rapport-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\"" + filename
+                         + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path)))
+                                   .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                   .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /** The JSON of an answer's body. */
+    public static JsonNode json(HttpResponse<String> response) {
+        try {
+            return TestServer.JSON.readTree(response.body());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("not JSON: " + response.body(), e);
+        }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return token == null ? request : request.header("Authorization", "Bearer " + token);
+    }
+
+    /** The same account without its token: what anyone else could send. */
+    public TestUser signedOut() {
+        return new TestUser(accountId, null, server);
+    }
+}
