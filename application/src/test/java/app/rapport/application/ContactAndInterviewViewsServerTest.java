@@ -26,6 +26,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import app.rapport.application.contact.ContactUseCases;
 import org.springframework.context.annotation.Import;
 
 import java.nio.file.Path;
@@ -124,7 +126,9 @@ class ContactAndInterviewViewsServerTest {
     @EnableAutoConfiguration
     @Import({StorageConfiguration.class, EventStoreConfiguration.class, DomainConfiguration.class, ViewProcessing.class,
              ViewFailures.class})
-    @ComponentScan(basePackageClasses = {FindContact.class, FindInterview.class})
+    @ComponentScan(basePackageClasses = {FindContact.class, FindInterview.class},
+                   // the views alone: the use cases that send commands as an actor are not under test here
+                   excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ContactUseCases.class))
     static class ViewsApplication {
     }
 }

@@ -51,7 +51,8 @@ public class ViewCatchUp {
         awaitProcessed(position, names, timeout);
     }
 
-    private void awaitProcessed(long position, Collection<String> names, Duration patience) {
+    /** Waits up to {@code patience} for the named view processors (all of them when {@code names} is null). */
+    public void awaitProcessed(long position, Collection<String> names, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
         long pauseNanos = 200_000;
         while (!viewsReached(position, names)) {

@@ -24,6 +24,9 @@ final class HostedContext implements PluginContext {
     record Scheduled(Duration interval, Runnable job) {
     }
 
+    /** How long a job's end may wait for the views to show its writes. */
+    private static final Duration VIEWS_PATIENCE = Duration.ofMinutes(10);
+
     private final PluginDescriptor descriptor;
     private final Supplier<PluginServices> services;
     private final PluginJobs jobs;
@@ -74,7 +77,48 @@ final class HostedContext implements PluginContext {
 
     @Override
     public Job startJob(String ownerId, String kind) {
-        return jobs.start(descriptor.id(), new OwnerId(ownerId), kind);
+        return new VisibleWhenDone(jobs.start(descriptor.id(), new OwnerId(ownerId), kind));
+    }
+
+    /** A job is done when the owner can see all it did: its end waits for every view to show its writes. */
+    private final class VisibleWhenDone implements Job {
+
+        private final Job job;
+
+        VisibleWhenDone(Job job) {
+            this.job = job;
+        }
+
+        @Override
+        public String id() {
+            return job.id();
+        }
+
+        @Override
+        public void total(int total) {
+            job.total(total);
+        }
+
+        @Override
+        public void count(int created, int updated, int skipped, int failed) {
+            job.count(created, updated, skipped, failed);
+        }
+
+        @Override
+        public void error(int line, String message) {
+            job.error(line, message);
+        }
+
+        @Override
+        public void done() {
+            services.get().awaitEverythingStored(null, VIEWS_PATIENCE);
+            job.done();
+        }
+
+        @Override
+        public void fail(String message) {
+            job.fail(message);
+        }
     }
 
     @Override

@@ -29,6 +29,7 @@ import app.rapport.plugin.Refused;
 import app.rapport.plugin.Touch;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,7 @@ import java.util.stream.Collectors;
 final class HostedOwnerNetwork implements OwnerNetwork {
 
     private static final int PAGE = 200;
+    private static final Duration CATCH_UP = Duration.ofMinutes(2);
 
     private final OwnerId owner;
     private final String actor;
@@ -69,7 +71,8 @@ final class HostedOwnerNetwork implements OwnerNetwork {
     @Override
     public void eachContact(Consumer<PluginContact> action) {
         PluginServices with = services.get();
-        with.commands().awaitOwnWrites(actor, OwnerIndexProcessing.OWNER_INDEX_VIEWS);
+        // Everything written before, by the owner too: an import must find the contacts added a moment ago.
+        with.awaitEverythingStored(List.of(OwnerIndexProcessing.OWNER_INDEX_VIEWS), CATCH_UP);
         String after = null;
         ContactPage page;
         do {

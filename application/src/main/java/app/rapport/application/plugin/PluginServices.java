@@ -3,8 +3,14 @@ package app.rapport.application.plugin;
 import app.rapport.application.batch.ContactBatch;
 import app.rapport.application.contact.ContactUseCases;
 import app.rapport.application.messaging.ConsistentCommandGateway;
+import app.rapport.application.messaging.ViewCatchUp;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
 
 /**
  * The application's use cases and queries a plugin's operations run: the same ones the API calls. Looked up when a
@@ -12,5 +18,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 record PluginServices(ContactUseCases contacts, ContactBatch batch, ConsistentCommandGateway commands,
-                      QueryGateway queries) {
+                      QueryGateway queries, ViewCatchUp views, EventStore events) {
+
+    /**
+     * Returns once the views show every event stored so far: what a plugin reads after this includes everything
+     * written before, by anyone.
+     *
+     * @param names the view processors to wait for; all when null
+     */
+    void awaitEverythingStored(Collection<String> names, Duration patience) {
+        if (events.createHeadToken() instanceof GapAwareTrackingToken head) {
+            views.awaitProcessed(head.getIndex(), names, patience);
+        }
+    }
 }
