@@ -53,7 +53,8 @@ class PluginHttpController {
     @RequestMapping("/plugins/{plugin}/**")
     ResponseEntity<byte[]> serve(@PathVariable String plugin, HttpServletRequest request) {
         String root = request.getContextPath() + "/plugins/" + plugin;
-        String path = request.getRequestURI().substring(Math.min(root.length(), request.getRequestURI().length()));
+        String path = request.getRequestURI().substring(Math.min(root.length(), request.getRequestURI().length()))
+                             .replaceFirst("^/+", "");
         Optional<Endpoint> endpoint = endpoints.match(plugin, request.getMethod(), path);
         if (endpoint.isEmpty()) {
             return endpoints.serves(plugin, path)

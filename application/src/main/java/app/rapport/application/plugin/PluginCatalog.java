@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -83,7 +82,9 @@ public final class PluginCatalog {
                 }
                 plugin = found.next();
                 descriptor = plugin.descriptor();
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError broken) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable broken) {
                 log.warn("A plugin in {} was refused: it cannot be loaded ({})", origin, broken.getMessage());
                 continue;
             }

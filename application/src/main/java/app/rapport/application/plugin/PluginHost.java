@@ -57,7 +57,9 @@ public class PluginHost implements SmartLifecycle {
             HostedContext context = new HostedContext(descriptor, services, jobs, endpoints, environment);
             try {
                 found.plugin().start(context);
-            } catch (RuntimeException | LinkageError broken) {
+            } catch (VirtualMachineError fatal) {
+                throw fatal;
+            } catch (Throwable broken) { // a plugin's bug, whatever it throws, must not keep the server from starting
                 log.warn("Plugin {} {} failed to start and is left out: {}", descriptor.id(), descriptor.version(), broken.toString());
                 endpoints.removeAll(descriptor.id());
                 catalog.failed(descriptor.id(), "it failed to start: " + broken.getMessage());

@@ -10,7 +10,7 @@ import java.util.Optional;
  * A request to a plugin's endpoint.
  *
  * @param ownerId    the signed-in owner; null for a public endpoint
- * @param path       the path below the plugin's root
+ * @param path       the path below the plugin's root, without a leading slash: {@code echo/hello}
  * @param parameters the query string's parameters
  * @param uploads    the files of a {@code multipart/form-data} body, by field name
  */

@@ -1,0 +1,128 @@
+package app.rapport.plugin.testkit;
+
+import app.rapport.plugin.RapportEvent;
+import app.rapport.plugin.testkit.plugins.FutureApiPlugin;
+import app.rapport.plugin.testkit.plugins.RecordingPlugin;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The plugin host as plugins and their users meet it, through the test kit's real server. */
+@ExtendWith(RapportExtension.class)
+@RapportSettings("--rapport.plugins.switched-off.enabled=false")
+class PluginHostTest {
+
+    private static final String ADD = "mutation($id: ID!, $name: String!) { addContact(input: {id: $id, givenName: $name, source: ALUMNI}) { id } }";
+    private static final String DEAD_LETTERS = "{ pluginDeadLetters(plugin: \"recorder\") { id plugin eventType contactId tries error } }";
+
+    @Test
+    void thePluginListShowsWhatRunsWhatIsSwitchedOffAndWhatWasRefusedAndWhy(TestServer server) {
+        TestUser maya = server.signUp();
+
+        JsonNode plugins = maya.graphQl("{ plugins { id name version enabled state reason } }").path("data").path("plugins");
+
+        Map<String, JsonNode> byId = new HashMap<>();
+        plugins.forEach(plugin -> byId.put(plugin.path("id").asText(), plugin));
+        assertThat(byId.get("recorder").path("state").asText()).isEqualTo("RUNNING");
+        assertThat(byId.get("recorder").path("enabled").asBoolean()).isTrue();
+        assertThat(byId.get("switched-off").path("state").asText()).isEqualTo("DISABLED");
+        assertThat(byId.get("switched-off").path("enabled").asBoolean()).isFalse();
+        assertThat(byId.get("from-the-future").path("state").asText()).isEqualTo("REFUSED");
+        assertThat(byId.get("from-the-future").path("reason").asText()).contains("7 to 9").contains("version 1");
+        assertThat(FutureApiPlugin.started).isFalse();
+    }
+
+    @Test
+    void anEventTheFollowerKeepsFailingOnIsSetAsideForItsOwnerAndRetriedOnceFixed(TestServer server) {
+        TestUser maya = server.signUp();
+        TestUser sam = server.signUp();
+
+        long started = System.nanoTime();
+        assertThat(maya.graphQl(ADD, Map.of("id", "poison", "name", "Poison")).has("errors")).isFalse();
+        assertThat(maya.graphQl(ADD, Map.of("id", "fine", "name", "Fine")).has("errors")).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("mutations never wait for a plugin").isLessThan(Duration.ofSeconds(3));
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        assertThat(seen(maya, "fine")).as("the stream went on past the poison event").isTrue();
+        assertThat(seen(maya, "poison")).isFalse();
+        JsonNode letters = maya.graphQl(DEAD_LETTERS).path("data").path("pluginDeadLetters");
+        assertThat(letters).hasSize(1);
+        JsonNode letter = letters.get(0);
+        assertThat(letter.path("eventType").asText()).isEqualTo("ContactAdded");
+        assertThat(letter.path("contactId").asText()).isEqualTo("poison");
+        assertThat(letter.path("tries").asInt()).isEqualTo(3);
+        assertThat(letter.path("error").asText()).contains("cannot stomach poison");
+        assertThat(maya.graphQl("{ plugins { id deadLetterCount } }").toString()).contains("{\"id\":\"recorder\",\"deadLetterCount\":1}");
+
+        assertThat(sam.graphQl(DEAD_LETTERS).path("data").path("pluginDeadLetters")).as("another owner's").isEmpty();
+        JsonNode samRetry = sam.graphQl("mutation($id: ID!) { retryPluginDeadLetter(id: $id) }", Map.of("id", letter.path("id").asText()));
+        assertThat(samRetry.path("errors").get(0).path("extensions").path("classification").asText()).isEqualTo("NOT_FOUND");
+
+        String retry = "mutation($id: ID!) { retryPluginDeadLetter(id: $id) }";
+        assertThat(maya.graphQl(retry, Map.of("id", letter.path("id").asText())).path("data").path("retryPluginDeadLetter").asBoolean())
+                .as("still failing").isFalse();
+        assertThat(maya.graphQl(DEAD_LETTERS).path("data").path("pluginDeadLetters").get(0).path("tries").asInt()).isEqualTo(4);
+
+        RecordingPlugin.healed = true;
+        try {
+            assertThat(maya.graphQl(retry, Map.of("id", letter.path("id").asText())).path("data").path("retryPluginDeadLetter").asBoolean()).isTrue();
+        } finally {
+            RecordingPlugin.healed = false;
+        }
+        assertThat(seen(maya, "poison")).isTrue();
+        assertThat(maya.graphQl(DEAD_LETTERS).path("data").path("pluginDeadLetters")).isEmpty();
+    }
+
+    @Test
+    void theFollowerSeesEachEventWithItsOwnerActorAndFields(TestServer server) {
+        TestUser maya = server.signUp();
+        maya.graphQl(ADD, Map.of("id", "dana", "name", "Dana"));
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        RapportEvent added = RecordingPlugin.SEEN.stream()
+                .filter(event -> event.ownerId().equals(maya.accountId()) && "dana".equals(event.contactId()))
+                .findFirst().orElseThrow();
+        assertThat(added.type()).isEqualTo("ContactAdded");
+        assertThat(added.actor()).isEqualTo("user:" + maya.accountId());
+        assertThat(added.data()).containsEntry("givenName", "Dana").containsEntry("source", "ALUMNI").containsEntry("contactId", "dana");
+        assertThat(added.position()).isPositive();
+    }
+
+    @Test
+    void anOwnersEndpointNeedsTheOwnerAndAPublicOneAnyone(TestServer server) {
+        TestUser maya = server.signUp();
+        maya.graphQl(ADD, Map.of("id", "eve", "name", "Eve"));
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        HttpResponse<String> mine = maya.get("/plugins/recorder/seen");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        assertThat(TestUser.json(mine).path("owner").asText()).isEqualTo(maya.accountId());
+        assertThat(TestUser.json(mine).path("events").asInt()).isEqualTo(1);
+        assertThat(maya.signedOut().get("/plugins/recorder/seen").statusCode()).isEqualTo(401);
+        HttpResponse<String> echo = maya.signedOut().get("/plugins/recorder/echo/hello");
+        assertThat(echo.statusCode()).isEqualTo(200);
+        assertThat(echo.body()).isEqualTo("echo/hello");
+        assertThat(maya.get("/plugins/recorder/nothing-here").statusCode()).isEqualTo(404);
+        assertThat(maya.get("/plugins/no-such-plugin/seen").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aScheduledJobRunsOnItsOwn(TestServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (RecordingPlugin.JOB_RUNS.get() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(RecordingPlugin.JOB_RUNS.get()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static boolean seen(TestUser user, String contactId) {
+        return RecordingPlugin.SEEN.stream().anyMatch(event -> event.ownerId().equals(user.accountId()) && contactId.equals(event.contactId()));
+    }
+}

@@ -1,0 +1,53 @@
+package app.rapport.plugin.testkit.plugins;
+
+import app.rapport.plugin.Endpoint;
+import app.rapport.plugin.EndpointResponse;
+import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.PluginApi;
+import app.rapport.plugin.PluginContext;
+import app.rapport.plugin.PluginDescriptor;
+import app.rapport.plugin.RapportEvent;
+import app.rapport.plugin.RapportPlugin;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A plugin that records the events it follows and fails on every contact named "Poison" until healed; runs a job
+ * every second; serves an owner's endpoint and a public one.
+ */
+public class RecordingPlugin implements RapportPlugin {
+
+    public static final List<RapportEvent> SEEN = new CopyOnWriteArrayList<>();
+    public static final AtomicInteger JOB_RUNS = new AtomicInteger();
+    public static volatile boolean healed;
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return new PluginDescriptor("recorder", "Recorder", "0.1.0", 1, PluginApi.VERSION);
+    }
+
+    @Override
+    public void start(PluginContext context) {
+        context.follow(new EventFollower() {
+            @Override
+            public void on(RapportEvent event) {
+                if (!healed && "Poison".equals(event.data().get("givenName"))) {
+                    throw new IllegalStateException("cannot stomach " + event.contactId());
+                }
+                SEEN.add(event);
+            }
+
+            @Override
+            public boolean fromTheBeginning() {
+                return true;
+            }
+        });
+        context.every(Duration.ofSeconds(1), JOB_RUNS::incrementAndGet);
+        context.endpoint(Endpoint.forOwner("GET", "seen", request -> EndpointResponse.json(200, "{\"owner\":\"" + request.ownerId()
+                + "\",\"events\":" + SEEN.stream().filter(event -> event.ownerId().equals(request.ownerId())).count() + "}")));
+        context.endpoint(new Endpoint("GET", "echo/*", true, request -> EndpointResponse.text(200, "text/plain", request.path())));
+    }
+}
