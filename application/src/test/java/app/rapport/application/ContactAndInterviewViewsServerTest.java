@@ -28,6 +28,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import app.rapport.application.contact.ContactUseCases;
+import app.rapport.application.interview.InterviewUseCases;
 import org.springframework.context.annotation.Import;
 
 import java.nio.file.Path;
@@ -128,7 +129,8 @@ class ContactAndInterviewViewsServerTest {
              ViewFailures.class})
     @ComponentScan(basePackageClasses = {FindContact.class, FindInterview.class},
                    // the views alone: the use cases that send commands as an actor are not under test here
-                   excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE, classes = ContactUseCases.class))
+                   excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
+                                                          classes = {ContactUseCases.class, InterviewUseCases.class}))
     static class ViewsApplication {
     }
 }

@@ -30,22 +30,27 @@ public class ContactCreation {
         return add(caller, input, input.source(), introducer, false, "");
     }
 
-    /** A person someone referred: source REFERRAL, introduced by {@code introducer}. */
-    public ContactView addReferred(Caller caller, AddContactInput input, ContactId introducer, boolean mayUseIntroducerName) {
-        return add(caller, input, ContactSource.REFERRAL, introducer, mayUseIntroducerName, "newContact.");
+    /**
+     * A person someone referred, as {@code recordReferral}'s {@code newContact}: source REFERRAL; the use case fills in
+     * the introducer, the interviewee.
+     */
+    public AddContact referred(Caller caller, AddContactInput input) {
+        return command(caller, input, ContactSource.REFERRAL, null, false, "newContact.");
     }
 
     private ContactView add(Caller caller, AddContactInput input, ContactSource source, ContactId introducer,
                             boolean mayUseIntroducerName, String fieldPrefix) {
+        return contacts.add(caller.actor(), command(caller, input, source, introducer, mayUseIntroducerName, fieldPrefix), fieldPrefix);
+    }
+
+    private static AddContact command(Caller caller, AddContactInput input, ContactSource source, ContactId introducer,
+                                      boolean mayUseIntroducerName, String fieldPrefix) {
         if (input == null) {
             throw new InvalidInput(fieldPrefix + "input", "the new contact's details are required");
         }
         ContactId id = input.id() == null ? ContactId.generate(caller.owner()) : Ids.contact(caller.owner(), input.id(), fieldPrefix + "id");
-        return contacts.add(caller.actor(),
-                            new AddContact(id, input.givenName(), input.familyName(), input.pronunciation(), input.salutation(),
-                                           input.title(), input.organization(), input.emails(), input.phones(),
-                                           input.linkedinUrl(), source, input.sourceDetail(), input.tags(), introducer,
-                                           mayUseIntroducerName),
-                            fieldPrefix);
+        return new AddContact(id, input.givenName(), input.familyName(), input.pronunciation(), input.salutation(),
+                              input.title(), input.organization(), input.emails(), input.phones(), input.linkedinUrl(),
+                              source, input.sourceDetail(), input.tags(), introducer, mayUseIntroducerName);
     }
 }

@@ -1,7 +1,13 @@
 package app.rapport.api.interview;
 
 import app.rapport.api.contact.ContactInputs.AddContactInput;
+import app.rapport.api.shared.Ids;
 import app.rapport.domain.contact.Channel;
+import app.rapport.domain.interview.Answer;
+import app.rapport.domain.interview.RecordNotes;
+import app.rapport.domain.interview.RequestInterview;
+import app.rapport.domain.shared.InterviewId;
+import app.rapport.domain.shared.OwnerId;
 import app.rapport.domain.interview.MeetingFormat;
 import app.rapport.domain.interview.Response;
 
@@ -16,6 +22,12 @@ final class InterviewInputs {
 
     record RequestInterviewInput(String id, String contactId, Channel channel, Integer requestedMinutes, String purpose,
                                  String message, Boolean mentionReferrer, Instant requestedAt) {
+
+        RequestInterview toCommand(OwnerId owner) {
+            InterviewId interview = id == null ? InterviewId.generate(owner) : Ids.interview(owner, id, "id");
+            return new RequestInterview(interview, Ids.contact(owner, contactId, "contactId"), channel, requestedMinutes,
+                                        purpose, message, Boolean.TRUE.equals(mentionReferrer), requestedAt);
+        }
     }
 
     record RecordResponseInput(String interviewId, Response response, Instant at, String note) {
@@ -39,6 +51,12 @@ final class InterviewInputs {
 
     record RecordNotesInput(String interviewId, Instant heldAt, String summary, List<AnswerInput> answers, String advice,
                             String nextSteps) {
+
+        RecordNotes toCommand(InterviewId interview) {
+            List<Answer> given = answers == null ? List.of()
+                    : answers.stream().map(answer -> new Answer(answer.question(), answer.answer())).toList();
+            return new RecordNotes(interview, heldAt, summary, given, advice, nextSteps);
+        }
     }
 
     record RecordReferralInput(String id, String interviewId, String toContactId, AddContactInput newContact,

@@ -5,6 +5,7 @@ import app.rapport.plugin.Endpoint;
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.Job;
 import app.rapport.plugin.OwnerNetwork;
+import app.rapport.plugin.OwnerSettings;
 import app.rapport.plugin.PluginContext;
 import app.rapport.plugin.PluginDescriptor;
 import org.springframework.core.env.Environment;
@@ -31,12 +32,14 @@ final class HostedContext implements PluginContext {
     private final Supplier<PluginServices> services;
     private final PluginJobs jobs;
     private final PluginEndpoints endpoints;
+    private final PluginSettingsStore settings;
     private final Environment environment;
     private EventFollower follower;
     private final List<Scheduled> scheduled = new ArrayList<>();
 
     HostedContext(PluginDescriptor descriptor, Supplier<PluginServices> services, PluginJobs jobs, PluginEndpoints endpoints,
-                  Environment environment) {
+                  PluginSettingsStore settings, Environment environment) {
+        this.settings = settings;
         this.descriptor = descriptor;
         this.services = services;
         this.jobs = jobs;
@@ -119,6 +122,16 @@ final class HostedContext implements PluginContext {
         public void fail(String message) {
             job.fail(message);
         }
+    }
+
+    @Override
+    public OwnerSettings settings(String ownerId) {
+        return settings.of(descriptor.id(), new OwnerId(ownerId));
+    }
+
+    @Override
+    public List<String> ownersWithSettings() {
+        return settings.owners(descriptor.id());
     }
 
     @Override

@@ -37,6 +37,15 @@ public class PluginConfiguration {
         return new PluginDeadLetters(store);
     }
 
+    /** The key file lies beside the data directory, not in it: a copy of the data alone reveals no secret. */
+    @Bean
+    PluginSettingsStore pluginSettings(Store store, Environment environment) {
+        String dataDir = environment.getProperty("rapport.data-dir", "./data");
+        Path defaultFile = Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("rapport-secrets.key");
+        return new PluginSettingsStore(store, SecretsKey.load(environment.getProperty("rapport.secrets-key"),
+                                                              Path.of(environment.getProperty("rapport.secrets-key-file", defaultFile.toString()))));
+    }
+
     @Bean
     PluginEndpoints pluginEndpoints() {
         return new PluginEndpoints();
@@ -44,9 +53,9 @@ public class PluginConfiguration {
 
     @Bean
     PluginHost pluginHost(PluginCatalog catalog, ObjectProvider<PluginServices> services, PluginJobs jobs,
-                          PluginEndpoints endpoints, PluginDeadLetters deadLetters, Environment environment,
-                          ObjectProvider<Clock> clock) {
-        return new PluginHost(catalog, services::getObject, jobs, endpoints, deadLetters, environment,
+                          PluginEndpoints endpoints, PluginDeadLetters deadLetters, PluginSettingsStore settings,
+                          Environment environment, ObjectProvider<Clock> clock) {
+        return new PluginHost(catalog, services::getObject, jobs, endpoints, deadLetters, settings, environment,
                               clock.getIfAvailable(Clock::systemUTC));
     }
 

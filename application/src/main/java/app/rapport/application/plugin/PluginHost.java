@@ -47,14 +47,14 @@ public class PluginHost implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     PluginHost(PluginCatalog catalog, Supplier<PluginServices> services, PluginJobs jobs, PluginEndpoints endpoints,
-               PluginDeadLetters deadLetters, Environment environment, Clock clock) {
+               PluginDeadLetters deadLetters, PluginSettingsStore settings, Environment environment, Clock clock) {
         this.catalog = catalog;
         this.deadLetters = deadLetters;
         this.endpoints = endpoints;
         this.clock = clock;
         for (PluginCatalog.Found found : catalog.accepted()) {
             PluginDescriptor descriptor = found.descriptor();
-            HostedContext context = new HostedContext(descriptor, services, jobs, endpoints, environment);
+            HostedContext context = new HostedContext(descriptor, services, jobs, endpoints, settings, environment);
             try {
                 found.plugin().start(context);
             } catch (VirtualMachineError fatal) {

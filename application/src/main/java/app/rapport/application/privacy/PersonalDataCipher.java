@@ -10,11 +10,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * AES-256-GCM for one personal value at a time. A sealed value reads {@code pd1:<base64(nonce | ciphertext+tag)>}:
+ * AES-256-GCM for one personal value (or a plugin's secret) at a time. A sealed value reads {@code pd1:<base64(nonce | ciphertext+tag)>}:
  * the prefix tells sealed values from plain ones and names the format, so that a later format can be read
  * next to this one.
  */
-final class PersonalDataCipher {
+public final class PersonalDataCipher {
 
     static final String FORMAT = "pd1:";
 
@@ -28,13 +28,13 @@ final class PersonalDataCipher {
     private final SecureRandom random = new SecureRandom();
 
     /** The bytes of a new random AES-256 key. */
-    byte[] newKey() {
+    public byte[] newKey() {
         byte[] key = new byte[KEY_BYTES];
         random.nextBytes(key);
         return key;
     }
 
-    static SecretKey key(byte[] bytes) {
+    public static SecretKey key(byte[] bytes) {
         if (bytes.length != KEY_BYTES) {
             throw new IllegalArgumentException("A contact key has " + KEY_BYTES + " bytes, this one " + bytes.length);
         }
@@ -45,7 +45,7 @@ final class PersonalDataCipher {
         return value.startsWith(FORMAT);
     }
 
-    String seal(SecretKey key, byte[] plaintext) {
+    public String seal(SecretKey key, byte[] plaintext) {
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
@@ -66,7 +66,7 @@ final class PersonalDataCipher {
      * @throws UnreadableValueException when the value is not in this format, was damaged, or was sealed with
      *                                  another key; the message never contains the value or the key
      */
-    byte[] open(SecretKey key, String sealed) {
+    public byte[] open(SecretKey key, String sealed) {
         if (!isSealed(sealed)) {
             throw new UnreadableValueException("it is not in format " + FORMAT);
         }
@@ -89,7 +89,7 @@ final class PersonalDataCipher {
     }
 
     /** A sealed value that cannot be opened with the contact's key. */
-    static final class UnreadableValueException extends RuntimeException {
+    public static final class UnreadableValueException extends RuntimeException {
 
         UnreadableValueException(String reason) {
             super("The encrypted value cannot be read: " + reason);

@@ -233,7 +233,7 @@ public class InformationalInterview {
             throw new InvalidInput("toContactId", "toContactId must name someone else: the interviewee cannot refer themselves");
         }
         String note = Require.optionalText("note", command.note(), NOTE_MAX);
-        if (status != InterviewStatus.HELD && status != InterviewStatus.THANKED) {
+        if (!status.yieldsReferrals()) {
             throw new Conflict(null, "referrals come from a meeting that took place: record its notes first;"
                                      + " this interview is " + status);
         }

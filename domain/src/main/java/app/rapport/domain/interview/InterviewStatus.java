@@ -11,5 +11,10 @@ public enum InterviewStatus {
     CANCELLED,
     /** The meeting took place and its notes are recorded; thanks are due. */
     HELD,
-    THANKED
+    THANKED;
+
+    /** Referrals come from a meeting that took place. */
+    public boolean yieldsReferrals() {
+        return this == HELD || this == THANKED;
+    }
 }

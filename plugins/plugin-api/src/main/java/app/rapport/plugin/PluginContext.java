@@ -1,6 +1,7 @@
 package app.rapport.plugin;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,12 @@ public interface PluginContext {
 
     /** Reports the progress of long work (an import) to its owner: {@code Query.importJob(id)}. */
     Job startJob(String ownerId, String kind);
+
+    /** The owner's settings and secrets of this plugin. */
+    OwnerSettings settings(String ownerId);
+
+    /** The owners who have settings of this plugin: whom a scheduled job works for. */
+    List<String> ownersWithSettings();
 
     /** A setting of the server's configuration, {@code rapport.plugins.<id>.<name>}. */
     Optional<String> property(String name);

@@ -26,6 +26,11 @@ public record TestUser(String accountId, String token, TestServer server) {
         return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path))).GET().build());
     }
 
+    /** A POST without a body as this user, e.g. {@code /plugins/my-plugin/connect?url=…}. */
+    public HttpResponse<String> post(String path) {
+        return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path))).POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
     /** Uploads a file as {@code multipart/form-data} field {@code field}, as a browser's form would. */
     public HttpResponse<String> upload(String path, String field, String filename, byte[] content) {
         String boundary = "rapport-" + UUID.randomUUID();

@@ -3,7 +3,9 @@ package app.rapport.plugin.testkit;
 import app.rapport.plugin.RapportEvent;
 import app.rapport.plugin.testkit.plugins.FutureApiPlugin;
 import app.rapport.plugin.testkit.plugins.RecordingPlugin;
+import app.rapport.application.storage.Store;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -111,6 +113,22 @@ class PluginHostTest {
         assertThat(echo.body()).isEqualTo("echo/hello");
         assertThat(maya.get("/plugins/recorder/nothing-here").statusCode()).isEqualTo(404);
         assertThat(maya.get("/plugins/no-such-plugin/seen").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void settingsBelongToTheirOwnerAndSecretsAreNotStoredInClear(TestServer server) {
+        TestUser maya = server.signUp();
+        TestUser sam = server.signUp();
+
+        HttpResponse<String> saved = maya.post("/plugins/recorder/settings?name=colour&value=teal&token=s3cr3t-pass-phrase");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(204);
+
+        assertThat(maya.get("/plugins/recorder/settings").body()).isEqualTo("{colour=teal} token=s3cr3t-pass-phrase owners=true");
+        assertThat(sam.get("/plugins/recorder/settings").body()).isEqualTo("{} token=none owners=false");
+        Document stored = server.context().getBean(Store.class).database().getCollection("plugin_settings")
+                                .find(new Document("owner", maya.accountId())).first();
+        assertThat(stored).isNotNull();
+        assertThat(stored.toJson()).contains("teal").doesNotContain("s3cr3t");
     }
 
     @Test

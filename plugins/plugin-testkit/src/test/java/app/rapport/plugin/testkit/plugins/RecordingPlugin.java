@@ -3,6 +3,7 @@ package app.rapport.plugin.testkit.plugins;
 import app.rapport.plugin.Endpoint;
 import app.rapport.plugin.EndpointResponse;
 import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.OwnerSettings;
 import app.rapport.plugin.PluginApi;
 import app.rapport.plugin.PluginContext;
 import app.rapport.plugin.PluginDescriptor;
@@ -48,6 +49,17 @@ public class RecordingPlugin implements RapportPlugin {
         context.every(Duration.ofSeconds(1), JOB_RUNS::incrementAndGet);
         context.endpoint(Endpoint.forOwner("GET", "seen", request -> EndpointResponse.json(200, "{\"owner\":\"" + request.ownerId()
                 + "\",\"events\":" + SEEN.stream().filter(event -> event.ownerId().equals(request.ownerId())).count() + "}")));
+        context.endpoint(Endpoint.forOwner("POST", "settings", request -> {
+            OwnerSettings settings = context.settings(request.ownerId());
+            settings.put(request.parameters().get("name").get(0), request.parameters().get("value").get(0));
+            settings.putSecret("token", request.parameters().get("token").get(0));
+            return EndpointResponse.json(204, "");
+        }));
+        context.endpoint(Endpoint.forOwner("GET", "settings", request -> {
+            OwnerSettings settings = context.settings(request.ownerId());
+            return EndpointResponse.text(200, "text/plain", settings.all() + " token=" + settings.secret("token").orElse("none")
+                                                            + " owners=" + context.ownersWithSettings().contains(request.ownerId()));
+        }));
         context.endpoint(new Endpoint("GET", "echo/*", true, request -> EndpointResponse.text(200, "text/plain", request.path())));
     }
 }

@@ -1,0 +1,120 @@
+package app.rapport.application.plugin;
+
+import app.rapport.application.privacy.PersonalDataCipher;
+import app.rapport.application.storage.AppendDurability;
+import app.rapport.application.storage.Store;
+import app.rapport.domain.shared.OwnerId;
+import app.rapport.plugin.OwnerSettings;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Plugins' settings per owner: one document per plugin and owner ({@code _id} {@code <plugin>/<owner>}), secrets
+ * sealed with {@link SecretsKey}'s key, each change committed before it returns.
+ */
+public class PluginSettingsStore {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    private final MongoCollection<Document> settings;
+    private final AppendDurability durability;
+    private final SecretKey key;
+    private final PersonalDataCipher cipher = new PersonalDataCipher();
+
+    PluginSettingsStore(Store store, SecretKey key) {
+        this.settings = store.database().getCollection("plugin_settings");
+        this.durability = store.durability();
+        this.key = key;
+    }
+
+    OwnerSettings of(String plugin, OwnerId owner) {
+        return new Owned(plugin, owner);
+    }
+
+    List<String> owners(String plugin) {
+        List<String> owners = new ArrayList<>();
+        settings.find(Filters.eq("plugin", plugin)).projection(Projections.include("owner"))
+                .forEach(document -> owners.add(document.getString("owner")));
+        return owners;
+    }
+
+    private final class Owned implements OwnerSettings {
+
+        private final String id;
+        private final String plugin;
+        private final OwnerId owner;
+
+        Owned(String plugin, OwnerId owner) {
+            this.id = plugin + "/" + owner.value();
+            this.plugin = plugin;
+            this.owner = owner;
+        }
+
+        private Document stored() {
+            Document found = settings.find(Filters.eq("_id", id)).first();
+            return found == null ? new Document() : found;
+        }
+
+        @Override
+        public Optional<String> get(String name) {
+            return Optional.ofNullable(stored().get("settings", new Document()).getString(checked(name)));
+        }
+
+        @Override
+        public Map<String, String> all() {
+            Map<String, String> all = new LinkedHashMap<>();
+            stored().get("settings", new Document()).forEach((name, value) -> all.put(name, String.valueOf(value)));
+            return all;
+        }
+
+        @Override
+        public void put(String name, String value) {
+            change("settings." + checked(name), value);
+        }
+
+        @Override
+        public Optional<String> secret(String name) {
+            String sealed = stored().get("secrets", new Document()).getString(checked(name));
+            return Optional.ofNullable(sealed).map(value -> new String(cipher.open(key, value), StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public void putSecret(String name, String value) {
+            change("secrets." + checked(name), value == null ? null : cipher.seal(key, value.getBytes(StandardCharsets.UTF_8)));
+        }
+
+        @Override
+        public void clear() {
+            settings.deleteOne(Filters.eq("_id", id));
+            durability.makeDurable();
+        }
+
+        private void change(String path, String value) {
+            settings.updateOne(Filters.eq("_id", id),
+                               Updates.combine(Updates.set("plugin", plugin), Updates.set("owner", owner.value()),
+                                               value == null ? Updates.unset(path) : Updates.set(path, value)),
+                               new UpdateOptions().upsert(true));
+            durability.makeDurable();
+        }
+
+        private static String checked(String name) {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a setting's name is 1 to 64 letters, digits, '_', '.' or '-': " + name);
+            }
+            return name;
+        }
+    }
+}
