@@ -31,6 +31,16 @@ public record TestUser(String accountId, String token, TestServer server) {
         return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path))).POST(HttpRequest.BodyPublishers.noBody()).build());
     }
 
+    /** A PUT without a body as this user. */
+    public HttpResponse<String> put(String path) {
+        return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path))).PUT(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** A DELETE as this user. */
+    public HttpResponse<String> delete(String path) {
+        return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path))).DELETE().build());
+    }
+
     /** Uploads a file as {@code multipart/form-data} field {@code field}, as a browser's form would. */
     public HttpResponse<String> upload(String path, String field, String filename, byte[] content) {
         String boundary = "rapport-" + UUID.randomUUID();
