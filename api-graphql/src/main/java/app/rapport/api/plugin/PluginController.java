@@ -13,8 +13,12 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,8 @@ import java.util.Map;
 /** The plugins, their dead letters and their jobs, each scoped to the caller. */
 @Controller
 class PluginController {
+
+    private static final Duration PROGRESS_EVERY = Duration.ofMillis(250);
 
     private final PluginHost host;
     private final PluginJobs jobs;
@@ -39,6 +45,19 @@ class PluginController {
     @QueryMapping
     ImportJobView importJob(@Argument String id, Caller caller) {
         return jobs.find(caller.owner(), id).orElse(null);
+    }
+
+    /**
+     * Polls the job, which any server may be running, four times a second on a thread meant for blocking work, and
+     * sends each change once.
+     */
+    @SubscriptionMapping
+    Flux<ImportJobView> importJobChanged(@Argument String id, Caller caller) {
+        ImportJobView first = jobs.find(caller.owner(), id).orElseThrow(() -> new NotFound("id", "id names no job of yours"));
+        return Flux.interval(Duration.ZERO, PROGRESS_EVERY, Schedulers.boundedElastic())
+                   .map(tick -> jobs.find(caller.owner(), id).orElse(first))
+                   .distinctUntilChanged()
+                   .takeUntil(job -> !"RUNNING".equals(job.status()));
     }
 
     @QueryMapping

@@ -1,5 +1,6 @@
 package app.rapport.application.plugin;
 
+import app.rapport.application.storage.StorageProperties;
 import app.rapport.application.storage.Store;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -28,8 +29,10 @@ public class PluginConfiguration {
     }
 
     @Bean
-    PluginJobs pluginJobs(Store store, ObjectProvider<Clock> clock) {
-        return new PluginJobs(store, clock.getIfAvailable(Clock::systemUTC));
+    PluginJobs pluginJobs(Store store, ObjectProvider<Clock> clock, StorageProperties storage) {
+        PluginJobs jobs = new PluginJobs(store, clock.getIfAvailable(Clock::systemUTC), storage.nodeId());
+        jobs.endInterrupted();
+        return jobs;
     }
 
     @Bean

@@ -25,12 +25,30 @@ public class PluginJobs {
     /** How many errors a job keeps to show; the counts go on past it. */
     static final int ERRORS_KEPT = 200;
 
+    /** What a job this server was running when it stopped says to its owner. */
+    static final String INTERRUPTED = "the server stopped while this job ran; what it did stays, and running it again"
+                                      + " (importing the same file) completes it";
+
     private final MongoCollection<Document> jobs;
     private final Clock clock;
+    private final String node;
 
-    PluginJobs(Store store, Clock clock) {
+    PluginJobs(Store store, Clock clock, String node) {
         this.jobs = store.database().getCollection("plugin_jobs");
         this.clock = clock;
+        this.node = node;
+    }
+
+    /**
+     * Ends the jobs this server was running when it last stopped: their threads are gone, so they would read
+     * {@code RUNNING} for ever. Another server's jobs are its own to end.
+     */
+    void endInterrupted() {
+        jobs.updateMany(Filters.and(Filters.eq("status", "RUNNING"), Filters.eq("node", node)),
+                        com.mongodb.client.model.Updates.combine(
+                                com.mongodb.client.model.Updates.set("status", "FAILED"),
+                                com.mongodb.client.model.Updates.set("failure", INTERRUPTED),
+                                com.mongodb.client.model.Updates.set("finishedAt", Date.from(clock.instant()))));
     }
 
     Job start(String plugin, OwnerId owner, String kind) {
@@ -71,7 +89,8 @@ public class PluginJobs {
                                                    .append("status", "RUNNING").append("total", null)
                                                    .append("created", 0).append("updated", 0).append("skipped", 0)
                                                    .append("failed", 0).append("errors", errors)
-                                                   .append("startedAt", Date.from(startedAt));
+                                                   .append("startedAt", Date.from(startedAt))
+                                                   .append("node", node);
         }
 
         @Override

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import static app.rapport.plugins.linkedin.ImportClient.contacts;
 import static app.rapport.plugins.linkedin.ImportClient.importFile;
 import static app.rapport.plugins.linkedin.ImportClient.zip;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The LinkedIn import as a user meets it: upload over HTTP, follow the job through GraphQL, find the contacts. */
 @ExtendWith(RapportExtension.class)
@@ -239,6 +241,32 @@ class LinkedInImportTest {
 
         assertThat(bomb.statusCode()).as(bomb.body()).isEqualTo(400);
         assertThat(TestUser.json(bomb).path("error").asText()).contains("expands beyond");
+    }
+
+    @Test
+    void theOwnerFollowsTheImportLiveUntilItIsDone(TestServer server) {
+        TestUser maya = server.signUp();
+        StringBuilder export = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+        for (int i = 0; i < 600; i++) {
+            export.append("Person,Number ").append(i).append(",https://www.linkedin.com/in/person-").append(i).append(",,Acme,Analyst,01 Mar 2020\n");
+        }
+        HttpResponse<String> accepted = maya.upload(IMPORTS, "file", "Connections.csv", export.toString().getBytes(StandardCharsets.UTF_8));
+        String job = TestUser.json(accepted).path("id").asText();
+
+        List<JsonNode> progress = maya.subscribe("subscription($id: ID!) { importJobChanged(id: $id) { status total created failed } }",
+                                                 Map.of("id", job), Duration.ofSeconds(120));
+
+        List<JsonNode> jobs = progress.stream().map(payload -> payload.path("data").path("importJobChanged")).toList();
+        assertThat(jobs).isNotEmpty();
+        assertThat(jobs.get(jobs.size() - 1).path("status").asText()).isEqualTo("DONE");
+        assertThat(jobs.get(jobs.size() - 1).path("created").asInt()).isEqualTo(600);
+        assertThat(jobs).allSatisfy(update -> assertThat(update.path("total").asInt()).isEqualTo(600));
+        for (int i = 1; i < jobs.size(); i++) {
+            assertThat(jobs.get(i).path("created").asInt()).isGreaterThanOrEqualTo(jobs.get(i - 1).path("created").asInt());
+        }
+        assertThatThrownBy(() -> server.signUp().subscribe("subscription($id: ID!) { importJobChanged(id: $id) { status } }",
+                                                           Map.of("id", job), Duration.ofSeconds(10)))
+                .as("another owner's job").hasMessageContaining("NOT_FOUND");
     }
 
     @Test

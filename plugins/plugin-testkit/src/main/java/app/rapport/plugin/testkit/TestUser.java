@@ -6,6 +6,8 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -52,6 +54,16 @@ public record TestUser(String accountId, String token, TestServer server) {
         return server.send(authorized(HttpRequest.newBuilder(server.base().resolve(path)))
                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+    }
+
+    /**
+     * Subscribes over WebSocket ({@code graphql-transport-ws}, signed in as this user) and collects the payload of
+     * every {@code next} message until the server completes the subscription.
+     *
+     * @throws AssertionError when it does not complete within {@code patience}, or the server sends an error
+     */
+    public List<JsonNode> subscribe(String document, Map<String, ?> variables, Duration patience) {
+        return new Subscription(server, token).collect(document, variables, patience);
     }
 
     /** The JSON of an answer's body. */

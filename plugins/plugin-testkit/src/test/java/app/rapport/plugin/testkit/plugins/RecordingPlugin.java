@@ -60,6 +60,8 @@ public class RecordingPlugin implements RapportPlugin {
             return EndpointResponse.text(200, "text/plain", settings.all() + " token=" + settings.secret("token").orElse("none")
                                                             + " owners=" + context.ownersWithSettings().contains(request.ownerId()));
         }));
+        context.endpoint(Endpoint.forOwner("POST", "endless-job", request ->
+                EndpointResponse.json(202, "{\"id\":\"" + context.startJob(request.ownerId(), "endless").id() + "\"}")));
         context.endpoint(new Endpoint("GET", "echo/*", true, request -> EndpointResponse.text(200, "text/plain", request.path())));
     }
 }
