@@ -49,18 +49,8 @@ public class ContactUseCases {
      * gets it back unchanged, also when it races its original.
      */
     public ContactView add(String actor, AddContact command, String fieldPrefix) {
-        Optional<ContactView> existing = find(command.contactId());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        try {
-            commands.send(command, actor, fieldPrefix + "id", "contact");
-        } catch (Conflict taken) {
-            // A retry racing its original: the winner's contact is the one asked for.
-            return find(command.contactId()).orElseThrow(() -> taken);
-        }
-        return find(command.contactId()).orElseThrow(
-                () -> new Conflict(fieldPrefix + "id", fieldPrefix + "id was used for a contact that was forgotten; choose another id"));
+        return commands.createOnce(command, actor, fieldPrefix + "id", "contact", () -> find(command.contactId()))
+                       .orElseThrow(() -> new Conflict(fieldPrefix + "id", fieldPrefix + "id was used for a contact that was forgotten; choose another id"));
     }
 
     public ContactView update(String actor, UpdateContact command) {

@@ -46,16 +46,8 @@ public class InterviewUseCases {
 
     /** Requests an interview; the id is the client's, so a retried request gets the interview back and requests nothing twice. */
     public InterviewView request(String actor, RequestInterview command) {
-        Optional<InterviewView> existing = find(command.interviewId());
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        try {
-            commands.send(command, actor, "id", INTERVIEW);
-        } catch (Conflict taken) {
-            return find(command.interviewId()).orElseThrow(() -> taken);
-        }
-        return require(command.interviewId(), "id");
+        return commands.createOnce(command, actor, "id", INTERVIEW, () -> find(command.interviewId()))
+                       .orElseThrow(() -> new NotFound("id", "id names no interview of yours"));
     }
 
     /** A step of the interview (a response, the meeting, notes, thanks …), sent to the interview {@code id}. */

@@ -7,6 +7,9 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * Sends a command as an actor and turns the framework's refusals into the domain's, naming the input field: the
  * one way the API and plugins send a command to an existing aggregate.
@@ -18,6 +21,26 @@ public class ActorCommands {
 
     ActorCommands(ConsistentCommandGateway commands) {
         this.commands = commands;
+    }
+
+    /**
+     * Creates an aggregate under the client's id, once: when it exists already, a retried request (also one racing its
+     * original) gets the existing one back and nothing is sent twice.
+     *
+     * @param find reads the aggregate's view
+     * @return the view after the write; empty when the id is taken by nothing a view shows (a forgotten contact)
+     */
+    public <T> Optional<T> createOnce(Object command, String actor, String idField, String what, Supplier<Optional<T>> find) {
+        Optional<T> existing = find.get();
+        if (existing.isPresent()) {
+            return existing;
+        }
+        try {
+            send(command, actor, idField, what);
+        } catch (Conflict taken) {
+            return Optional.of(find.get().orElseThrow(() -> taken));
+        }
+        return find.get();
     }
 
     /**

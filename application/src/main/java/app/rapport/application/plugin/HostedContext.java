@@ -3,6 +3,7 @@ package app.rapport.application.plugin;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.plugin.Endpoint;
 import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.GraphQlFields;
 import app.rapport.plugin.Job;
 import app.rapport.plugin.OwnerNetwork;
 import app.rapport.plugin.OwnerSettings;
@@ -34,12 +35,15 @@ final class HostedContext implements PluginContext {
     private final PluginEndpoints endpoints;
     private final PluginSettingsStore settings;
     private final Environment environment;
+    private final PluginSchemaCheck schemaCheck;
     private EventFollower follower;
+    private GraphQlFields graphQl;
     private final List<Scheduled> scheduled = new ArrayList<>();
 
     HostedContext(PluginDescriptor descriptor, Supplier<PluginServices> services, PluginJobs jobs, PluginEndpoints endpoints,
-                  PluginSettingsStore settings, Environment environment) {
+                  PluginSettingsStore settings, PluginSchemaCheck schemaCheck, Environment environment) {
         this.settings = settings;
+        this.schemaCheck = schemaCheck;
         this.descriptor = descriptor;
         this.services = services;
         this.jobs = jobs;
@@ -76,6 +80,19 @@ final class HostedContext implements PluginContext {
     @Override
     public void endpoint(Endpoint endpoint) {
         endpoints.add(descriptor.id(), endpoint);
+    }
+
+    @Override
+    public synchronized void graphQl(GraphQlFields fields) {
+        if (graphQl != null) {
+            throw new IllegalStateException("plugin " + descriptor.id() + " adds its GraphQL once, in one schema");
+        }
+        schemaCheck.check(descriptor.id(), fields.schema(), fields.resolvers().keySet());
+        graphQl = fields;
+    }
+
+    synchronized Optional<GraphQlFields> graphQlFields() {
+        return Optional.ofNullable(graphQl);
     }
 
     @Override

@@ -57,8 +57,12 @@ public class PluginConfiguration {
     @Bean
     PluginHost pluginHost(PluginCatalog catalog, ObjectProvider<PluginServices> services, PluginJobs jobs,
                           PluginEndpoints endpoints, PluginDeadLetters deadLetters, PluginSettingsStore settings,
-                          Environment environment, ObjectProvider<Clock> clock) {
-        return new PluginHost(catalog, services::getObject, jobs, endpoints, deadLetters, settings, environment,
+                          ObjectProvider<PluginSchemaCheck> schemaCheck, Environment environment, ObjectProvider<Clock> clock) {
+        // Without an API there is no schema to join: a plugin's GraphQL is then refused.
+        PluginSchemaCheck check = schemaCheck.getIfAvailable(() -> (id, schema, resolved) -> {
+            throw new IllegalArgumentException("this server serves no GraphQL");
+        });
+        return new PluginHost(catalog, services::getObject, jobs, endpoints, deadLetters, settings, check, environment,
                               clock.getIfAvailable(Clock::systemUTC));
     }
 

@@ -2,6 +2,7 @@ package app.rapport.application.plugin;
 
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.GraphQlFields;
 import app.rapport.plugin.PluginDescriptor;
 import app.rapport.plugin.RapportPlugin;
 import org.slf4j.Logger;
@@ -47,14 +48,15 @@ public class PluginHost implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     PluginHost(PluginCatalog catalog, Supplier<PluginServices> services, PluginJobs jobs, PluginEndpoints endpoints,
-               PluginDeadLetters deadLetters, PluginSettingsStore settings, Environment environment, Clock clock) {
+               PluginDeadLetters deadLetters, PluginSettingsStore settings, PluginSchemaCheck schemaCheck,
+               Environment environment, Clock clock) {
         this.catalog = catalog;
         this.deadLetters = deadLetters;
         this.endpoints = endpoints;
         this.clock = clock;
         for (PluginCatalog.Found found : catalog.accepted()) {
             PluginDescriptor descriptor = found.descriptor();
-            HostedContext context = new HostedContext(descriptor, services, jobs, endpoints, settings, environment);
+            HostedContext context = new HostedContext(descriptor, services, jobs, endpoints, settings, schemaCheck, environment);
             try {
                 found.plugin().start(context);
             } catch (VirtualMachineError fatal) {
@@ -75,6 +77,13 @@ public class PluginHost implements SmartLifecycle {
 
     List<Running> running() {
         return List.copyOf(running);
+    }
+
+    /** The GraphQL each running plugin adds, by plugin id. */
+    public Map<String, GraphQlFields> graphQlFields() {
+        Map<String, GraphQlFields> fields = new java.util.LinkedHashMap<>();
+        running.forEach(plugin -> plugin.context().graphQlFields().ifPresent(added -> fields.put(plugin.id(), added)));
+        return fields;
     }
 
     public List<PluginState> states() {

@@ -28,6 +28,12 @@ public interface PluginContext {
     /** Serves a request under {@code /plugins/<id>/}. */
     void endpoint(Endpoint endpoint);
 
+    /**
+     * Adds fields to the GraphQL schema. They are checked when added: a clash with the core's or another plugin's
+     * names, or a root field without a resolver, makes {@code start} fail and the plugin is left out.
+     */
+    void graphQl(GraphQlFields fields);
+
     /** Reports the progress of long work (an import) to its owner: {@code Query.importJob(id)}. */
     Job startJob(String ownerId, String kind);
 

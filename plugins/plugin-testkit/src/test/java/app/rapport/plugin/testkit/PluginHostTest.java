@@ -39,6 +39,8 @@ class PluginHostTest {
         assertThat(byId.get("from-the-future").path("state").asText()).isEqualTo("REFUSED");
         assertThat(byId.get("from-the-future").path("reason").asText()).contains("7 to 9").contains("version 1");
         assertThat(FutureApiPlugin.started).isFalse();
+        assertThat(byId.get("clashing").path("state").asText()).isEqualTo("FAILED");
+        assertThat(byId.get("clashing").path("reason").asText()).contains("Query.dashboard").contains("already");
     }
 
     @Test
@@ -129,6 +131,24 @@ class PluginHostTest {
                                 .find(new Document("owner", maya.accountId())).first();
         assertThat(stored).isNotNull();
         assertThat(stored.toJson()).contains("teal").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void aPluginsGraphQlFieldsAnswerForTheSignedInOwnerWithTheCoresErrors(TestServer server) {
+        TestUser maya = server.signUp();
+        maya.graphQl(ADD, Map.of("id", "gus", "name", "Gus"));
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        JsonNode info = maya.graphQl("{ recorder { owner seen } }").path("data").path("recorder");
+        assertThat(info.path("owner").asText()).isEqualTo(maya.accountId());
+        assertThat(info.path("seen").asInt()).isEqualTo(1);
+        assertThat(maya.graphQl("mutation { recorderEcho(text: \"hello\") }").path("data").path("recorderEcho").asText()).isEqualTo("hello");
+
+        JsonNode refused = maya.graphQl("mutation { recorderEcho(text: \"  \") }").path("errors").get(0);
+        assertThat(refused.path("extensions").path("classification").asText()).isEqualTo("BAD_REQUEST");
+        assertThat(refused.path("extensions").path("field").asText()).isEqualTo("text");
+        JsonNode anonymous = maya.signedOut().graphQl("{ recorder { seen } }").path("errors").get(0);
+        assertThat(anonymous.path("extensions").path("classification").asText()).isEqualTo("UNAUTHORIZED");
     }
 
     @Test

@@ -3,6 +3,8 @@ package app.rapport.plugin.testkit.plugins;
 import app.rapport.plugin.Endpoint;
 import app.rapport.plugin.EndpointResponse;
 import app.rapport.plugin.EventFollower;
+import app.rapport.plugin.GraphQlFields;
+import app.rapport.plugin.Refused;
 import app.rapport.plugin.OwnerSettings;
 import app.rapport.plugin.PluginApi;
 import app.rapport.plugin.PluginContext;
@@ -12,6 +14,7 @@ import app.rapport.plugin.RapportPlugin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -47,6 +50,21 @@ public class RecordingPlugin implements RapportPlugin {
             }
         });
         context.every(Duration.ofSeconds(1), JOB_RUNS::incrementAndGet);
+        context.graphQl(new GraphQlFields("""
+                "What the recorder saw of your network."
+                type RecorderInfo { owner: ID!, seen: Int! }
+                extend type Query { recorder: RecorderInfo! }
+                extend type Mutation { recorderEcho(text: String!): String! }
+                """, Map.of(
+                "Query.recorder", call -> Map.of("owner", call.ownerId(),
+                                                 "seen", SEEN.stream().filter(event -> event.ownerId().equals(call.ownerId())).count()),
+                "Mutation.recorderEcho", call -> {
+                    String text = (String) call.arguments().get("text");
+                    if (text.isBlank()) {
+                        throw new Refused("text", "text must not be blank");
+                    }
+                    return text;
+                })));
         context.endpoint(Endpoint.forOwner("GET", "seen", request -> EndpointResponse.json(200, "{\"owner\":\"" + request.ownerId()
                 + "\",\"events\":" + SEEN.stream().filter(event -> event.ownerId().equals(request.ownerId())).count() + "}")));
         context.endpoint(Endpoint.forOwner("POST", "settings", request -> {
