@@ -4,6 +4,7 @@ import app.rapport.domain.contact.ContactAdded;
 import app.rapport.domain.contact.ContactForgotten;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.ContactMergedInto;
+import app.rapport.domain.contact.ContactProfile;
 import app.rapport.domain.contact.ContactSource;
 import app.rapport.domain.contact.ContactUpdated;
 import app.rapport.domain.contact.ContactsMerged;
@@ -21,9 +22,9 @@ import java.util.function.Predicate;
 
 /**
  * A contact folded from its own events, in memory: what {@link ContactViewProjection} writes to a contact's row
- * from the same events, for showing the contact as it stood at an earlier instant. The projection works on
- * stored rows (and changes other contacts' rows too), so it cannot share this code; {@code ContactFoldTest} keeps
- * the two equal on the same events.
+ * from the same events, for showing the contact as it stood at an earlier instant. The contact's own fields change
+ * by {@link ContactProfile}'s rules, as in the aggregate and the views; the links between contacts (introducers,
+ * merges) are kept here as the projection keeps them on its rows, and {@code ContactFoldTest} keeps the two equal.
  * <p>
  * Only the contact's own events are folded: the lists that other aggregates' events fill ({@code interviewIds},
  * {@code referredContactIds}) stay empty here, and introducers reached through a referral given in an interview
@@ -35,18 +36,7 @@ final class ContactFold {
     private final Predicate<ContactId> introducerKnown;
 
     private ContactId id;
-    private String givenName;
-    private String familyName;
-    private String pronunciation;
-    private String salutation;
-    private String title;
-    private String organization;
-    private List<String> emails = List.of();
-    private List<String> phones = List.of();
-    private String linkedinUrl;
-    private ContactSource source;
-    private String sourceDetail;
-    private List<String> tags = List.of();
+    private ContactProfile profile = ContactProfile.EMPTY;
     private ContactId referredBy;
     private boolean mayUseIntroducerName;
     private final Set<ContactId> introducerIds = new LinkedHashSet<>();
@@ -70,7 +60,7 @@ final class ContactFold {
         } else if (id == null || forgotten) {
             return this; // nothing to change before the contact exists, nothing to show after it was forgotten
         } else if (event instanceof ContactUpdated updated) {
-            update(updated);
+            profile = profile.updatedBy(updated);
         } else if (event instanceof TouchLogged touch) {
             lastTouchAt = touch.lastTouchAt();
             nextFollowUpDue = touch.nextFollowUpDue();
@@ -103,8 +93,10 @@ final class ContactFold {
         if (id == null || forgotten) {
             return null;
         }
-        return new ContactView(id, givenName, familyName, pronunciation, salutation, title, organization, emails, phones,
-                               linkedinUrl, source, sourceDetail, tags, referredBy, mayUseIntroducerName,
+        return new ContactView(id, profile.givenName(), profile.familyName(), profile.pronunciation(), profile.salutation(),
+                               profile.title(), profile.organization(), profile.emails(), profile.phones(),
+                               profile.linkedinUrl(), profile.source(), profile.sourceDetail(), profile.tags(),
+                               referredBy, mayUseIntroducerName,
                                List.copyOf(introducerIds), addedAt, lastTouchAt, nextFollowUpDue, followUpEveryDays,
                                mergedInto, List.copyOf(absorbedContactIds), List.<InterviewId>of(), List.<ContactId>of(),
                                version);
@@ -116,18 +108,7 @@ final class ContactFold {
         }
         ContactId introducer = known(added.referredBy()) ? added.referredBy() : null;
         id = added.contactId();
-        givenName = added.givenName();
-        familyName = added.familyName();
-        pronunciation = added.pronunciation();
-        salutation = added.salutation();
-        title = added.title();
-        organization = added.organization();
-        emails = orEmpty(added.emails());
-        phones = orEmpty(added.phones());
-        linkedinUrl = added.linkedinUrl();
-        source = added.source();
-        sourceDetail = added.sourceDetail();
-        tags = orEmpty(added.tags());
+        profile = ContactProfile.of(added);
         referredBy = introducer;
         mayUseIntroducerName = introducer != null && added.mayUseIntroducerName();
         if (introducer != null) {
@@ -136,35 +117,8 @@ final class ContactFold {
         addedAt = added.addedAt();
     }
 
-    /** Only what changed: null leaves a field, "" clears a text, a list replaces the field's list. */
-    private void update(ContactUpdated updated) {
-        if (updated.givenName() != null && !updated.givenName().isEmpty()) {
-            givenName = updated.givenName();
-        }
-        familyName = changed(familyName, updated.familyName());
-        pronunciation = changed(pronunciation, updated.pronunciation());
-        salutation = changed(salutation, updated.salutation());
-        title = changed(title, updated.title());
-        organization = changed(organization, updated.organization());
-        emails = updated.emails() == null ? emails : updated.emails();
-        phones = updated.phones() == null ? phones : updated.phones();
-        linkedinUrl = changed(linkedinUrl, updated.linkedinUrl());
-        source = updated.source() == null ? source : updated.source();
-        sourceDetail = changed(sourceDetail, updated.sourceDetail());
-        tags = updated.tags() == null ? tags : updated.tags();
-    }
-
     private void merge(ContactsMerged merged) {
-        familyName = filled(familyName, merged.familyName());
-        pronunciation = filled(pronunciation, merged.pronunciation());
-        salutation = filled(salutation, merged.salutation());
-        title = filled(title, merged.title());
-        organization = filled(organization, merged.organization());
-        linkedinUrl = filled(linkedinUrl, merged.linkedinUrl());
-        sourceDetail = filled(sourceDetail, merged.sourceDetail());
-        emails = merged.emails() == null ? emails : merged.emails();
-        phones = merged.phones() == null ? phones : merged.phones();
-        tags = merged.tags() == null ? tags : merged.tags();
+        profile = profile.mergedWith(merged);
         ContactId introducer = known(merged.referredBy()) ? merged.referredBy() : null;
         if (introducer != null) {
             introducerIds.add(introducer);
@@ -179,20 +133,5 @@ final class ContactFold {
 
     private boolean known(ContactId introducer) {
         return introducer != null && introducerKnown.test(introducer);
-    }
-
-    private static String changed(String current, String change) {
-        if (change == null) {
-            return current;
-        }
-        return change.isEmpty() ? null : change;
-    }
-
-    private static String filled(String current, String filler) {
-        return filler != null && !filler.isEmpty() ? filler : current;
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : new ArrayList<>(values);
     }
 }

@@ -1,7 +1,10 @@
 package app.rapport.application.contact;
 
 import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.ContactProfile;
 import app.rapport.domain.contact.ContactSource;
+import com.mongodb.client.model.Updates;
+import org.bson.conversions.Bson;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import com.mongodb.client.MongoCollection;
@@ -135,21 +138,42 @@ final class ContactRows {
                                               .append(VERSION, version);
     }
 
+    /** The contact's own fields as the row holds them. */
+    static ContactProfile profile(Document row) {
+        return new ContactProfile(row.getString(GIVEN_NAME), row.getString(FAMILY_NAME), row.getString(PRONUNCIATION),
+                                  row.getString(SALUTATION), row.getString(TITLE), row.getString(ORGANIZATION),
+                                  texts(row, EMAILS), texts(row, PHONES), row.getString(LINKEDIN_URL),
+                                  row.getString(SOURCE) == null ? null : ContactSource.valueOf(row.getString(SOURCE)),
+                                  row.getString(SOURCE_DETAIL), texts(row, TAGS));
+    }
+
+    /** The changes that write a profile to a row. */
+    static List<Bson> writing(ContactProfile profile) {
+        return List.of(Updates.set(GIVEN_NAME, profile.givenName()), Updates.set(FAMILY_NAME, profile.familyName()),
+                       Updates.set(PRONUNCIATION, profile.pronunciation()), Updates.set(SALUTATION, profile.salutation()),
+                       Updates.set(TITLE, profile.title()), Updates.set(ORGANIZATION, profile.organization()),
+                       Updates.set(EMAILS, profile.emails()), Updates.set(PHONES, profile.phones()),
+                       Updates.set(LINKEDIN_URL, profile.linkedinUrl()),
+                       Updates.set(SOURCE, profile.source() == null ? null : profile.source().name()),
+                       Updates.set(SOURCE_DETAIL, profile.sourceDetail()), Updates.set(TAGS, profile.tags()));
+    }
+
     static ContactView view(Document row) {
+        ContactProfile profile = profile(row);
         return new ContactView(
                 contactId(row.getString(ID)),
-                row.getString(GIVEN_NAME),
-                row.getString(FAMILY_NAME),
-                row.getString(PRONUNCIATION),
-                row.getString(SALUTATION),
-                row.getString(TITLE),
-                row.getString(ORGANIZATION),
-                texts(row, EMAILS),
-                texts(row, PHONES),
-                row.getString(LINKEDIN_URL),
-                row.getString(SOURCE) == null ? null : ContactSource.valueOf(row.getString(SOURCE)),
-                row.getString(SOURCE_DETAIL),
-                texts(row, TAGS),
+                profile.givenName(),
+                profile.familyName(),
+                profile.pronunciation(),
+                profile.salutation(),
+                profile.title(),
+                profile.organization(),
+                profile.emails(),
+                profile.phones(),
+                profile.linkedinUrl(),
+                profile.source(),
+                profile.sourceDetail(),
+                profile.tags(),
                 contactId(row.getString(REFERRED_BY)),
                 row.getBoolean(MAY_USE_INTRODUCER_NAME, false),
                 contactIds(row, INTRODUCER_IDS),

@@ -106,24 +106,7 @@ class ContactViewProjection {
         if (row == null) {
             return;
         }
-        List<Bson> changes = new ArrayList<>();
-        if (event.givenName() != null && !event.givenName().isEmpty()) {
-            changes.add(set(GIVEN_NAME, event.givenName())); // a contact always keeps a given name
-        }
-        changeText(changes, FAMILY_NAME, event.familyName());
-        changeText(changes, PRONUNCIATION, event.pronunciation());
-        changeText(changes, SALUTATION, event.salutation());
-        changeText(changes, TITLE, event.title());
-        changeText(changes, ORGANIZATION, event.organization());
-        changeList(changes, EMAILS, event.emails());
-        changeList(changes, PHONES, event.phones());
-        changeText(changes, LINKEDIN_URL, event.linkedinUrl());
-        if (event.source() != null) {
-            changes.add(set(SOURCE, event.source().name()));
-        }
-        changeText(changes, SOURCE_DETAIL, event.sourceDetail());
-        changeList(changes, TAGS, event.tags());
-        applyOwn(row, changes, sequence);
+        applyOwn(row, ContactRows.writing(ContactRows.profile(row).updatedBy(event)), sequence);
     }
 
     @EventHandler
@@ -174,17 +157,7 @@ class ContactViewProjection {
             return;
         }
         String survivor = key(event.contactId());
-        List<Bson> changes = new ArrayList<>();
-        fillText(changes, FAMILY_NAME, event.familyName());
-        fillText(changes, PRONUNCIATION, event.pronunciation());
-        fillText(changes, SALUTATION, event.salutation());
-        fillText(changes, TITLE, event.title());
-        fillText(changes, ORGANIZATION, event.organization());
-        fillText(changes, LINKEDIN_URL, event.linkedinUrl());
-        fillText(changes, SOURCE_DETAIL, event.sourceDetail());
-        changeList(changes, EMAILS, event.emails());
-        changeList(changes, PHONES, event.phones());
-        changeList(changes, TAGS, event.tags());
+        List<Bson> changes = new ArrayList<>(ContactRows.writing(ContactRows.profile(row).mergedWith(event)));
         ContactId introducer = rows.findActive(event.referredBy()) == null ? null : event.referredBy();
         if (introducer != null) {
             addToContactAndSurvivors(introducer, REFERRED_CONTACT_IDS, survivor);
@@ -321,25 +294,6 @@ class ContactViewProjection {
         Document row = rows.findActive(contact);
         if (row != null) {
             rows.updateAll(rows.withSurvivors(row), addToSet(field, value));
-        }
-    }
-
-    private static void changeText(List<Bson> changes, String field, String change) {
-        if (change != null) {
-            changes.add(set(field, change.isEmpty() ? null : change));
-        }
-    }
-
-    private static void fillText(List<Bson> changes, String field, String filler) {
-        if (filler != null && !filler.isEmpty()) {
-            changes.add(set(field, filler));
-        }
-    }
-
-    /** Null is no change: the event said nothing, or what it said can no longer be read. */
-    private static void changeList(List<Bson> changes, String field, List<String> values) {
-        if (values != null) {
-            changes.add(set(field, values));
         }
     }
 

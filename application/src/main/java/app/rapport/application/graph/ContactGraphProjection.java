@@ -5,6 +5,7 @@ import app.rapport.domain.contact.ContactAdded;
 import app.rapport.domain.contact.ContactForgotten;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.ContactMergedInto;
+import app.rapport.domain.contact.ContactProfile;
 import app.rapport.domain.contact.ContactUpdated;
 import app.rapport.domain.contact.ContactsMerged;
 import app.rapport.domain.contact.IntroductionRecorded;
@@ -20,6 +21,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,18 +92,15 @@ class ContactGraphProjection {
         graph.commit();
     }
 
-    /** Only what changed: null leaves a field, "" clears it. */
+    /** Names and organization change by {@link ContactProfile}'s rules; an organization written anew counts as written now. */
     @EventHandler
     void on(ContactUpdated event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.contactId(), sequence, (graph, contact) -> {
-            if (event.givenName() != null && !event.givenName().isEmpty()) {
-                contact.givenName = event.givenName();
-            }
-            if (event.familyName() != null) {
-                contact.familyName = event.familyName().isEmpty() ? null : event.familyName();
-            }
+            ContactProfile after = profile(contact).updatedBy(event);
+            contact.givenName = after.givenName();
+            contact.familyName = after.familyName();
             if (event.organization() != null) {
-                contact.writeOrganization(event.organization(), at);
+                contact.writeOrganization(after.organization(), at);
             }
         });
     }
@@ -123,11 +122,10 @@ class ContactGraphProjection {
     @EventHandler
     void on(ContactsMerged event, @SequenceNumber long sequence, @Timestamp Instant at) {
         change(event.contactId(), sequence, (graph, contact) -> {
-            if (event.familyName() != null && !event.familyName().isEmpty()) {
-                contact.familyName = event.familyName();
-            }
-            if (event.organization() != null && !event.organization().isEmpty()) {
-                contact.writeOrganization(event.organization(), at);
+            ContactProfile after = profile(contact).mergedWith(event);
+            contact.familyName = after.familyName();
+            if (!Objects.equals(after.organization(), contact.organization)) {
+                contact.writeOrganization(after.organization(), at);
             }
             String introducer = sameOwner(event.contactId(), event.referredBy());
             contact.referredBy = graph.known(introducer) ? introducer : null;
@@ -242,5 +240,11 @@ class ContactGraphProjection {
     /** The other contact's client id, when it is the same owner's (the domain guarantees it; a row never mixes owners). */
     private static String sameOwner(ContactId contact, ContactId other) {
         return other != null && other.owner().equals(contact.owner()) ? other.value() : null;
+    }
+
+    /** The part of the contact's profile the graph keeps. */
+    private static ContactProfile profile(GraphContact contact) {
+        return new ContactProfile(contact.givenName, contact.familyName, null, null, null, contact.organization,
+                                  null, null, null, null, null, null);
     }
 }

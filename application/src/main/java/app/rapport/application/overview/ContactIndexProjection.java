@@ -4,6 +4,7 @@ import app.rapport.domain.contact.ContactAdded;
 import app.rapport.domain.contact.ContactForgotten;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.ContactMergedInto;
+import app.rapport.domain.contact.ContactProfile;
 import app.rapport.domain.contact.ContactUpdated;
 import app.rapport.domain.contact.ContactsMerged;
 import app.rapport.domain.contact.FollowUpBecameDue;
@@ -72,20 +73,10 @@ class ContactIndexProjection {
         });
     }
 
-    /** Only what changed: null leaves a field, "" clears a text, a list replaces the tags. */
+    /** The contact's own fields change by {@link ContactProfile}'s rules. */
     @EventHandler
     void on(ContactUpdated event, @SequenceNumber long sequence) {
-        change(event.contactId(), sequence, row -> {
-            if (event.givenName() != null && !event.givenName().isEmpty()) {
-                row.put(GIVEN_NAME, event.givenName());
-            }
-            changeText(row, FAMILY_NAME, event.familyName());
-            changeText(row, TITLE, event.title());
-            changeText(row, ORGANIZATION, event.organization());
-            if (event.tags() != null) {
-                row.put(TAGS, event.tags());
-            }
-        });
+        change(event.contactId(), sequence, row -> write(row, profile(row).updatedBy(event)));
     }
 
     @EventHandler
@@ -105,12 +96,7 @@ class ContactIndexProjection {
     @EventHandler
     void on(ContactsMerged event, @SequenceNumber long sequence) {
         change(event.contactId(), sequence, row -> {
-            fillText(row, FAMILY_NAME, event.familyName());
-            fillText(row, TITLE, event.title());
-            fillText(row, ORGANIZATION, event.organization());
-            if (event.tags() != null) {
-                row.put(TAGS, event.tags());
-            }
+            write(row, profile(row).mergedWith(event));
             row.put(LAST_TOUCH_AT, text(event.lastTouchAt()));
             row.put(NEXT_FOLLOW_UP_DUE, text(event.nextFollowUpDue()));
         });
@@ -178,15 +164,17 @@ class ContactIndexProjection {
         });
     }
 
-    private static void changeText(Document row, String field, String change) {
-        if (change != null) {
-            row.put(field, change.isEmpty() ? null : change);
-        }
+    /** The part of the contact's profile the index keeps; the rest stays unknown here. */
+    private static ContactProfile profile(Document row) {
+        return new ContactProfile(row.getString(GIVEN_NAME), row.getString(FAMILY_NAME), null, null, row.getString(TITLE),
+                                  row.getString(ORGANIZATION), null, null, null, null, null, row.getList(TAGS, String.class));
     }
 
-    private static void fillText(Document row, String field, String filler) {
-        if (filler != null && !filler.isEmpty()) {
-            row.put(field, filler);
-        }
+    private static void write(Document row, ContactProfile profile) {
+        row.put(GIVEN_NAME, profile.givenName());
+        row.put(FAMILY_NAME, profile.familyName());
+        row.put(TITLE, profile.title());
+        row.put(ORGANIZATION, profile.organization());
+        row.put(TAGS, profile.tags());
     }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +98,62 @@ class ContactFoldTest {
         assertThat(fold.view()).isNotNull();
         fold.apply(new ContactForgotten(OWNER, DANA, T0), 1);
         assertThat(fold.view()).isNull();
+    }
+
+    /**
+     * Random sequences of the events that change a contact's own fields, with every kind of value the rules tell
+     * apart (absent, empty, blank-free text, lists): the fold and the view, both applying {@code ContactProfile}, agree
+     * after every event.
+     */
+    @Test
+    void randomSequencesOfEventsLeaveTheFoldAndTheViewEqual() {
+        Random random = new Random(20261126);
+        for (int run = 0; run < 60; run++) {
+            ContactId contact = new ContactId(OWNER, "random-" + run);
+            ContactFold fold = new ContactFold(id -> projection.handle(new FindContact(id)).isPresent());
+            List<Object> events = new ArrayList<>();
+            events.add(added(contact, random.nextBoolean() ? LEE : null));
+            for (int step = 0; step < 10; step++) {
+                events.add(randomEvent(random, contact, step));
+            }
+            for (int sequence = 0; sequence < events.size(); sequence++) {
+                harness.deliver(projection, sequence, events.get(sequence));
+                fold.apply(events.get(sequence), sequence);
+                assertThat(fold.view()).as("run " + run + " after " + events.subList(0, sequence + 1)).isEqualTo(find(contact));
+            }
+        }
+    }
+
+    private static Object randomEvent(Random random, ContactId contact, int step) {
+        Instant at = T0.plusSeconds(step * 3_600L);
+        return switch (random.nextInt(4)) {
+            case 0 -> new ContactUpdated(contact, text(random), text(random), text(random), text(random), text(random),
+                                         text(random), list(random), list(random), text(random),
+                                         random.nextBoolean() ? null : ContactSource.values()[random.nextInt(ContactSource.values().length)],
+                                         text(random), list(random));
+            case 1 -> new ContactsMerged(contact, new ContactId(OWNER, "dup-" + step), text(random), text(random), text(random),
+                                         text(random), text(random), text(random), text(random), list(random), list(random),
+                                         list(random), random.nextBoolean() ? SAM : null, random.nextBoolean(),
+                                         random.nextBoolean() ? null : 7, at, at.plusSeconds(86_400));
+            case 2 -> new TouchLogged(contact, at, Channel.EMAIL, text(random), null, at, null);
+            default -> new FollowUpCadenceSet(contact, random.nextBoolean() ? null : 30, random.nextBoolean() ? null : at);
+        };
+    }
+
+    private static String text(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> null;
+            case 1 -> "";
+            default -> "value " + random.nextInt(5);
+        };
+    }
+
+    private static List<String> list(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> null;
+            case 1 -> List.of();
+            default -> List.of("item " + random.nextInt(3), "item " + (3 + random.nextInt(3)));
+        };
     }
 
     private ContactView find(ContactId id) {

@@ -33,18 +33,7 @@ public class Contact {
 
     @AggregateIdentifier
     private ContactId id;
-    private String givenName;
-    private String familyName;
-    private String pronunciation;
-    private String salutation;
-    private String title;
-    private String organization;
-    private List<String> emails = List.of();
-    private List<String> phones = List.of();
-    private String linkedinUrl;
-    private ContactSource source;
-    private String sourceDetail;
-    private List<String> tags = List.of();
+    private ContactProfile profile = ContactProfile.EMPTY;
     private ContactId introducer;
     private boolean mayUseIntroducerName;
     private final Map<ContactId, Boolean> introductions = new HashMap<>();
@@ -99,18 +88,18 @@ public class Contact {
     void handle(UpdateContact command) {
         requireActive("id", command.contactId());
         String newGivenName = command.givenName() == null
-                ? null : changedOrNull(ContactRules.givenName(command.givenName()), givenName);
-        String newFamilyName = textChange(command.familyName(), v -> ContactRules.name("familyName", v), familyName);
-        String newPronunciation = textChange(command.pronunciation(), v -> ContactRules.name("pronunciation", v), pronunciation);
-        String newSalutation = textChange(command.salutation(), ContactRules::salutation, salutation);
-        String newTitle = textChange(command.title(), v -> ContactRules.name("title", v), title);
-        String newOrganization = textChange(command.organization(), v -> ContactRules.name("organization", v), organization);
-        List<String> newEmails = listChange(command.emails(), ContactRules::emails, emails);
-        List<String> newPhones = listChange(command.phones(), ContactRules::phones, phones);
-        String newLinkedinUrl = textChange(command.linkedinUrl(), ContactRules::linkedinUrl, linkedinUrl);
-        ContactSource newSource = changedOrNull(command.source(), source);
-        String newSourceDetail = textChange(command.sourceDetail(), ContactRules::sourceDetail, sourceDetail);
-        List<String> newTags = listChange(command.tags(), ContactRules::tags, tags);
+                ? null : changedOrNull(ContactRules.givenName(command.givenName()), profile.givenName());
+        String newFamilyName = textChange(command.familyName(), v -> ContactRules.name("familyName", v), profile.familyName());
+        String newPronunciation = textChange(command.pronunciation(), v -> ContactRules.name("pronunciation", v), profile.pronunciation());
+        String newSalutation = textChange(command.salutation(), ContactRules::salutation, profile.salutation());
+        String newTitle = textChange(command.title(), v -> ContactRules.name("title", v), profile.title());
+        String newOrganization = textChange(command.organization(), v -> ContactRules.name("organization", v), profile.organization());
+        List<String> newEmails = listChange(command.emails(), ContactRules::emails, profile.emails());
+        List<String> newPhones = listChange(command.phones(), ContactRules::phones, profile.phones());
+        String newLinkedinUrl = textChange(command.linkedinUrl(), ContactRules::linkedinUrl, profile.linkedinUrl());
+        ContactSource newSource = changedOrNull(command.source(), profile.source());
+        String newSourceDetail = textChange(command.sourceDetail(), ContactRules::sourceDetail, profile.sourceDetail());
+        List<String> newTags = listChange(command.tags(), ContactRules::tags, profile.tags());
         if (newSource == ContactSource.REFERRAL && introducer == null) {
             throw new InvalidInput("source", "source can be REFERRAL only for a contact whose introducer is known;"
                                              + " record who introduced them first");
@@ -197,16 +186,16 @@ public class Contact {
         Instant mergedLastTouch = latest(lastTouchAt, duplicate.lastTouchAt());
         apply(new ContactsMerged(
                 id, duplicateId,
-                fill(familyName, duplicate.familyName()),
-                fill(pronunciation, duplicate.pronunciation()),
-                fill(salutation, duplicate.salutation()),
-                fill(title, duplicate.title()),
-                fill(organization, duplicate.organization()),
-                fill(linkedinUrl, duplicate.linkedinUrl()),
-                fill(sourceDetail, duplicate.sourceDetail()),
-                ContactRules.union(emails, stripped(duplicate.emails())),
-                ContactRules.union(phones, stripped(duplicate.phones())),
-                ContactRules.union(tags, stripped(duplicate.tags())),
+                fill(profile.familyName(), duplicate.familyName()),
+                fill(profile.pronunciation(), duplicate.pronunciation()),
+                fill(profile.salutation(), duplicate.salutation()),
+                fill(profile.title(), duplicate.title()),
+                fill(profile.organization(), duplicate.organization()),
+                fill(profile.linkedinUrl(), duplicate.linkedinUrl()),
+                fill(profile.sourceDetail(), duplicate.sourceDetail()),
+                ContactRules.union(profile.emails(), stripped(duplicate.emails())),
+                ContactRules.union(profile.phones(), stripped(duplicate.phones())),
+                ContactRules.union(profile.tags(), stripped(duplicate.tags())),
                 mergedIntroducer, mergedMayUseName, mergedCadence, mergedLastTouch,
                 nextFollowUpDue(mergedLastTouch, mergedCadence)));
     }
@@ -243,18 +232,7 @@ public class Contact {
     @EventSourcingHandler
     void on(ContactAdded event) {
         id = event.contactId();
-        givenName = event.givenName();
-        familyName = event.familyName();
-        pronunciation = event.pronunciation();
-        salutation = event.salutation();
-        title = event.title();
-        organization = event.organization();
-        emails = orEmpty(event.emails());
-        phones = orEmpty(event.phones());
-        linkedinUrl = event.linkedinUrl();
-        source = event.source();
-        sourceDetail = event.sourceDetail();
-        tags = orEmpty(event.tags());
+        profile = ContactProfile.of(event);
         addedAt = event.addedAt();
         if (event.referredBy() != null) {
             introducer = event.referredBy();
@@ -265,20 +243,7 @@ public class Contact {
 
     @EventSourcingHandler
     void on(ContactUpdated event) {
-        if (event.givenName() != null) {
-            givenName = event.givenName();
-        }
-        familyName = updated(familyName, event.familyName());
-        pronunciation = updated(pronunciation, event.pronunciation());
-        salutation = updated(salutation, event.salutation());
-        title = updated(title, event.title());
-        organization = updated(organization, event.organization());
-        emails = event.emails() == null ? emails : event.emails();
-        phones = event.phones() == null ? phones : event.phones();
-        linkedinUrl = updated(linkedinUrl, event.linkedinUrl());
-        source = event.source() == null ? source : event.source();
-        sourceDetail = updated(sourceDetail, event.sourceDetail());
-        tags = event.tags() == null ? tags : event.tags();
+        profile = profile.updatedBy(event);
     }
 
     @EventSourcingHandler
@@ -312,16 +277,7 @@ public class Contact {
 
     @EventSourcingHandler
     void on(ContactsMerged event) {
-        familyName = filled(familyName, event.familyName());
-        pronunciation = filled(pronunciation, event.pronunciation());
-        salutation = filled(salutation, event.salutation());
-        title = filled(title, event.title());
-        organization = filled(organization, event.organization());
-        linkedinUrl = filled(linkedinUrl, event.linkedinUrl());
-        sourceDetail = filled(sourceDetail, event.sourceDetail());
-        emails = orEmpty(event.emails());
-        phones = orEmpty(event.phones());
-        tags = orEmpty(event.tags());
+        profile = profile.mergedWith(event);
         introducer = event.referredBy();
         mayUseIntroducerName = event.mayUseIntroducerName();
         if (introducer != null) {
@@ -341,17 +297,7 @@ public class Contact {
     @EventSourcingHandler
     void on(ContactForgotten event) {
         forgotten = true;
-        givenName = null;
-        familyName = null;
-        pronunciation = null;
-        salutation = null;
-        title = null;
-        organization = null;
-        emails = List.of();
-        phones = List.of();
-        linkedinUrl = null;
-        sourceDetail = null;
-        tags = List.of();
+        profile = ContactProfile.EMPTY; // nothing personal stays in memory either
     }
 
     /** Refuses another owner's command and a forgotten contact alike, so neither can be told from a missing one. */
@@ -415,13 +361,6 @@ public class Contact {
         return normalized.equals(current) ? null : normalized;
     }
 
-    private static String updated(String current, String change) {
-        if (change == null) {
-            return current;
-        }
-        return change.isEmpty() ? null : change;
-    }
-
     /** The duplicate's value for a field the survivor has empty; null when the survivor keeps its own. */
     private static String fill(String survivorValue, String duplicateValue) {
         if (survivorValue != null || duplicateValue == null || duplicateValue.isBlank()) {
@@ -430,19 +369,11 @@ public class Contact {
         return duplicateValue.strip();
     }
 
-    private static String filled(String current, String filler) {
-        return filler == null ? current : filler;
-    }
-
     private static List<String> stripped(List<String> values) {
         if (values == null) {
             return List.of();
         }
         return values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
-    }
-
-    private static List<String> orEmpty(List<String> values) {
-        return values == null ? List.of() : values;
     }
 
     private static boolean allNull(Object... values) {
