@@ -68,7 +68,7 @@ class InterviewViewProjection {
         rows.save(new Document(ID, key)
                           .append(OWNER, event.interviewId().owner().value())
                           .append(CONTACT_ID, event.contactId().toString())
-                          .append(STATUS, InterviewStatus.REQUESTED.name())
+                          .append(STATUS, InterviewStatus.after(null, event).name())
                           .append(PURPOSE, event.purpose())
                           .append(MESSAGE, event.message())
                           .append(CHANNEL, event.channel() == null ? null : event.channel().name())
@@ -91,12 +91,7 @@ class InterviewViewProjection {
         if (row == null) {
             return;
         }
-        InterviewStatus status = switch (event.response()) {
-            case ACCEPTED -> InterviewStatus.ACCEPTED;
-            case DECLINED -> InterviewStatus.DECLINED;
-            case NO_RESPONSE -> InterviewStatus.NO_RESPONSE;
-        };
-        applyOwn(row, sequence, set(STATUS, status.name()),
+        applyOwn(row, sequence, statusAfter(row, event),
                  set(RESPONSE, event.response().name()),
                  set(RESPONDED_AT, text(event.at())));
     }
@@ -107,7 +102,7 @@ class InterviewViewProjection {
         if (row == null) {
             return;
         }
-        applyOwn(row, sequence, set(STATUS, InterviewStatus.SCHEDULED.name()),
+        applyOwn(row, sequence, statusAfter(row, event),
                  set(MEETING, meeting(event.startsAt(), event.durationMinutes(), event.format(), event.location(),
                                       event.timeZone())));
     }
@@ -134,7 +129,7 @@ class InterviewViewProjection {
         if (row == null) {
             return;
         }
-        applyOwn(row, sequence, set(STATUS, InterviewStatus.CANCELLED.name()));
+        applyOwn(row, sequence, statusAfter(row, event));
     }
 
     @EventHandler
@@ -153,9 +148,7 @@ class InterviewViewProjection {
         if (row == null) {
             return;
         }
-        String status = InterviewStatus.SCHEDULED.name().equals(row.getString(STATUS))
-                ? InterviewStatus.HELD.name() : row.getString(STATUS);
-        applyOwn(row, sequence, set(STATUS, status),
+        applyOwn(row, sequence, statusAfter(row, event),
                  set(NOTES, notes(event.heldAt(), event.summary(), event.answers(), event.advice(), event.nextSteps())),
                  set(THANKS_DUE_BY, text(event.thanksDueBy())));
     }
@@ -186,7 +179,7 @@ class InterviewViewProjection {
         if (row == null) {
             return;
         }
-        applyOwn(row, sequence, set(STATUS, InterviewStatus.THANKED.name()),
+        applyOwn(row, sequence, statusAfter(row, event),
                  set(THANKS_SENT_AT, text(event.sentAt())));
     }
 
@@ -293,5 +286,11 @@ class InterviewViewProjection {
         List<Bson> all = new ArrayList<>(List.of(changes));
         all.add(set(VERSION, sequence));
         rows.update(row.getString(ID), combine(all));
+    }
+
+    /** The row's status after the event, by the interview's one set of transitions. */
+    private static Bson statusAfter(Document row, Object event) {
+        String current = row.getString(STATUS);
+        return set(STATUS, InterviewStatus.after(current == null ? null : InterviewStatus.valueOf(current), event).name());
     }
 }

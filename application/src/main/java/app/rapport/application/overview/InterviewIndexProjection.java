@@ -55,7 +55,7 @@ class InterviewIndexProjection {
             }
             Document row = new Document(ID, id.toString())
                     .append(CONTACT_ID, event.contactId().toString())
-                    .append(STATUS, InterviewStatus.REQUESTED.name())
+                    .append(STATUS, InterviewStatus.after(null, event).name())
                     .append(RESPONSE, null)
                     .append(REQUESTED_AT, text(event.requestedAt()))
                     .append(RESPONDED_AT, null)
@@ -74,13 +74,8 @@ class InterviewIndexProjection {
 
     @EventHandler
     void on(ResponseRecorded event, @SequenceNumber long sequence) {
-        InterviewStatus status = switch (event.response()) {
-            case ACCEPTED -> InterviewStatus.ACCEPTED;
-            case DECLINED -> InterviewStatus.DECLINED;
-            case NO_RESPONSE -> InterviewStatus.NO_RESPONSE;
-        };
         change(event.interviewId(), sequence, row -> {
-            row.put(STATUS, status.name());
+            moveStatus(row, event);
             row.put(RESPONSE, event.response().name());
             row.put(RESPONDED_AT, text(event.at()));
         });
@@ -89,7 +84,7 @@ class InterviewIndexProjection {
     @EventHandler
     void on(MeetingConfirmed event, @SequenceNumber long sequence) {
         change(event.interviewId(), sequence, row -> {
-            row.put(STATUS, InterviewStatus.SCHEDULED.name());
+            moveStatus(row, event);
             row.put(MEETING_STARTS_AT, text(event.startsAt()));
         });
     }
@@ -101,16 +96,14 @@ class InterviewIndexProjection {
 
     @EventHandler
     void on(MeetingCancelled event, @SequenceNumber long sequence) {
-        change(event.interviewId(), sequence, row -> row.put(STATUS, InterviewStatus.CANCELLED.name()));
+        change(event.interviewId(), sequence, row -> moveStatus(row, event));
     }
 
     /** First notes mark the meeting held; amended ones keep the status and the deadline the event carries. */
     @EventHandler
     void on(NotesRecorded event, @SequenceNumber long sequence) {
         change(event.interviewId(), sequence, row -> {
-            if (InterviewStatus.SCHEDULED.name().equals(row.getString(STATUS))) {
-                row.put(STATUS, InterviewStatus.HELD.name());
-            }
+            moveStatus(row, event);
             row.put(HELD_AT, text(event.heldAt()));
             row.put(THANKS_DUE_BY, text(event.thanksDueBy()));
         });
@@ -135,7 +128,7 @@ class InterviewIndexProjection {
     @EventHandler
     void on(ThanksSent event, @SequenceNumber long sequence) {
         change(event.interviewId(), sequence, row -> {
-            row.put(STATUS, InterviewStatus.THANKED.name());
+            moveStatus(row, event);
             row.put(THANKS_SENT_AT, text(event.sentAt()));
         });
     }
@@ -163,5 +156,11 @@ class InterviewIndexProjection {
             IndexedInterview entry = interview(row);
             return index -> index.putInterview(entry);
         });
+    }
+
+    /** The row's status after the event, by the interview's one set of transitions. */
+    private static void moveStatus(Document row, Object event) {
+        String current = row.getString(STATUS);
+        row.put(STATUS, InterviewStatus.after(current == null ? null : InterviewStatus.valueOf(current), event).name());
     }
 }

@@ -296,22 +296,18 @@ public class InformationalInterview {
         id = event.interviewId();
         contactId = event.contactId();
         requestedAt = event.requestedAt();
-        status = InterviewStatus.REQUESTED;
+        status = InterviewStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(ResponseRecorded event) {
         respondedAt = event.at();
-        status = switch (event.response()) {
-            case ACCEPTED -> InterviewStatus.ACCEPTED;
-            case DECLINED -> InterviewStatus.DECLINED;
-            case NO_RESPONSE -> InterviewStatus.NO_RESPONSE;
-        };
+        status = InterviewStatus.after(status, event);
     }
 
     @EventSourcingHandler
     void on(MeetingConfirmed event) {
-        status = InterviewStatus.SCHEDULED;
+        status = InterviewStatus.after(status, event);
         meetingStartsAt = event.startsAt();
         meetingMinutes = event.durationMinutes();
         meetingFormat = event.format();
@@ -327,7 +323,7 @@ public class InformationalInterview {
 
     @EventSourcingHandler
     void on(MeetingCancelled event) {
-        status = InterviewStatus.CANCELLED;
+        status = InterviewStatus.after(status, event);
     }
 
     @EventSourcingHandler
@@ -339,9 +335,7 @@ public class InformationalInterview {
     void on(NotesRecorded event) {
         heldAt = event.heldAt();
         thanksDueBy = event.thanksDueBy();
-        if (status == InterviewStatus.SCHEDULED) {
-            status = InterviewStatus.HELD;
-        }
+        status = InterviewStatus.after(status, event);
     }
 
     @EventSourcingHandler
@@ -352,7 +346,7 @@ public class InformationalInterview {
 
     @EventSourcingHandler
     void on(ThanksSent event) {
-        status = InterviewStatus.THANKED;
+        status = InterviewStatus.after(status, event);
         thanksSentAt = event.sentAt();
     }
 
