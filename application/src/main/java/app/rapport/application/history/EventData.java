@@ -1,21 +1,29 @@
 package app.rapport.application.history;
 
 import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.RelationshipEvent;
 import app.rapport.domain.interview.ReferralId;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.domain.shared.PersonalData;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An event's payload as plain data for the history ({@code HistoryEntry.data}): maps, lists, texts, numbers and
@@ -63,6 +71,119 @@ final class EventData {
             return canonical.newInstance(values);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // a record whose constructor refuses nulls: the caller falls back to a neutral entry
+        }
+    }
+
+    /**
+     * The event again, from its type and its data as {@link #of} made it: ids become the owner's, texts become instants
+     * and enums. The history stores facts and renders its sentences from them when read.
+     *
+     * @return empty when no relationship event has that name, or the data does not fit it
+     */
+    static Optional<RelationshipEvent> toEvent(String type, Map<String, Object> data, OwnerId owner) {
+        Class<?> eventType = RelationshipEvents.BY_NAME.get(type);
+        if (eventType == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of((RelationshipEvent) typed(eventType, eventType, data, owner));
+        } catch (RuntimeException | ReflectiveOperationException unfit) {
+            return Optional.empty();
+        }
+    }
+
+    private static Object typed(Class<?> type, Type generic, Object value, OwnerId owner) throws ReflectiveOperationException {
+        if (type == OwnerId.class) {
+            return owner;
+        }
+        if (value == null) {
+            return absent(type);
+        }
+        if (type == ContactId.class) {
+            return new ContactId(owner, (String) value);
+        }
+        if (type == InterviewId.class) {
+            return new InterviewId(owner, (String) value);
+        }
+        if (type == ReferralId.class) {
+            return new ReferralId(owner, (String) value);
+        }
+        if (type == Instant.class) {
+            return Instant.parse((String) value);
+        }
+        if (type == int.class || type == Integer.class) {
+            return ((Number) value).intValue();
+        }
+        if (type == long.class || type == Long.class) {
+            return ((Number) value).longValue();
+        }
+        if (type == double.class || type == Double.class) {
+            return ((Number) value).doubleValue();
+        }
+        if (type.isEnum()) {
+            return enumConstant(type, (String) value);
+        }
+        if (List.class.isAssignableFrom(type) && generic instanceof ParameterizedType parameterized) {
+            Type element = parameterized.getActualTypeArguments()[0];
+            List<Object> list = new ArrayList<>();
+            for (Object item : (List<?>) value) {
+                list.add(typed((Class<?>) element, element, item, owner));
+            }
+            return list;
+        }
+        if (type.isRecord() && value instanceof Map<?, ?> fields) {
+            RecordComponent[] components = type.getRecordComponents();
+            Object[] values = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                values[i] = typed(components[i].getType(), components[i].getGenericType(), fields.get(components[i].getName()), owner);
+            }
+            Constructor<?> canonical = type.getDeclaredConstructor(
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            canonical.setAccessible(true);
+            return canonical.newInstance(values);
+        }
+        return value;
+    }
+
+    /** What a component the data leaves out holds: a primitive's zero, else null. */
+    private static Object absent(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == int.class) {
+            return 0;
+        }
+        if (type == long.class) {
+            return 0L;
+        }
+        return null;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(Class<?> type, String name) {
+        return Enum.valueOf((Class<? extends Enum>) type, name);
+    }
+
+    /** Every relationship event of the domain by its name, found once on the class path. */
+    private static final class RelationshipEvents {
+
+        static final Map<String, Class<?>> BY_NAME = find();
+
+        private static Map<String, Class<?>> find() {
+            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+            scanner.addIncludeFilter(new AssignableTypeFilter(RelationshipEvent.class));
+            Map<String, Class<?>> byName = new HashMap<>();
+            for (BeanDefinition found : scanner.findCandidateComponents("app.rapport.domain")) {
+                try {
+                    Class<?> type = Class.forName(found.getBeanClassName(), false, RelationshipEvent.class.getClassLoader());
+                    if (type.isRecord()) {
+                        byName.put(type.getSimpleName(), type);
+                    }
+                } catch (ClassNotFoundException unreadable) {
+                    // listed by the scan, so present; nothing to do if not
+                }
+            }
+            return Map.copyOf(byName);
         }
     }
 

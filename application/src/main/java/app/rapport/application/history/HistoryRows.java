@@ -10,6 +10,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,9 +27,10 @@ import java.util.stream.LongStream;
  *     <li>buckets, {@code _id = owner/contact#<n>}, holding the entries numbered {@code n*50+1} to
  *     {@code n*50+50} in {@code entries}, in order.</li>
  * </ul>
- * An entry is {@code {sequence, at, type, summary, actor, interviewId, data}} plus, until the contact is
- * forgotten, {@code erased: {summary, data}}: the same entry without personal data, put in its place on
- * erasure. Times are ISO-8601 texts (exact to the nanosecond, as in the events).
+ * An entry is the facts {@code {sequence, at, type, zone, actor, interviewId, data}} plus, until the contact is
+ * forgotten, {@code erased: {data}}: the same data without personal data, put in its place on erasure. Its sentence
+ * is rendered when read ({@link HistorySummaries}), so rewording needs no rebuild. Times are ISO-8601 texts (exact to
+ * the nanosecond, as in the events).
  * <p>
  * Every read is an exact match on {@code _id} or an {@code $in} of {@code _id}s, so its cost does not depend on
  * anyone else's history: a page costs the head plus one {@code $in} of at most {@code ceil(201/50)+1} buckets.
@@ -135,7 +137,8 @@ final class HistoryRows {
         Document result = new Document(entry);
         result.remove(ERASED);
         if (erased != null) {
-            result.append(SUMMARY, erased.getString(SUMMARY)).append(DATA, erased.get(DATA, Document.class));
+            result.append(DATA, erased.get(DATA, Document.class));
+            result.remove(SUMMARY); // a row written before sentences were rendered when read
         }
         return result;
     }
@@ -143,15 +146,35 @@ final class HistoryRows {
     @SuppressWarnings("unchecked")
     static HistoryEntryView view(ContactId contact, Document entry) {
         Document data = entry.get(DATA, Document.class);
+        Map<String, Object> facts = data == null ? Map.of() : (Map<String, Object>) plain(data);
         return new HistoryEntryView(
                 contact,
                 entry.get(SEQUENCE, Number.class).longValue(),
                 Instant.parse(entry.getString(AT)),
                 entry.getString(TYPE),
-                entry.getString(SUMMARY),
+                sentence(contact, entry, facts),
                 entry.getString(ACTOR),
                 interviewId(entry.getString(INTERVIEW_ID)),
-                data == null ? Map.of() : (Map<String, Object>) plain(data));
+                facts);
+    }
+
+    /**
+     * The entry's sentence, rendered from its facts now; a row written before sentences were rendered when read keeps
+     * its stored one until the views are rebuilt.
+     */
+    private static String sentence(ContactId contact, Document entry, Map<String, Object> facts) {
+        String type = entry.getString(TYPE);
+        return EventData.toEvent(type, facts, contact.owner())
+                        .map(event -> HistorySummaries.summarize(event, zone(entry.getString(ZONE))))
+                        .orElseGet(() -> entry.getString(SUMMARY) != null ? entry.getString(SUMMARY) : HistorySummaries.fallback(type));
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return id == null ? null : ZoneId.of(id);
+        } catch (RuntimeException unknown) {
+            return null;
+        }
     }
 
     /** BSON documents become plain maps, so the API sees only maps, lists and values. */

@@ -168,7 +168,10 @@ final class HistorySummaries {
 
     /** "ContactTagged" becomes "Recorded a step: contact tagged". */
     static String fallback(Object event) {
-        String name = event == null ? "Unknown" : event.getClass().getSimpleName();
+        return fallback(event == null ? "Unknown" : event.getClass().getSimpleName());
+    }
+
+    static String fallback(String name) {
         String words = name.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
         return "Recorded a step: " + words;
     }

@@ -136,14 +136,12 @@ class RelationshipHistoryProjection {
         String actor = message.getMetaData().get(ConsistentCommandGateway.ACTOR) instanceof String text && !text.isBlank()
                 ? text : SYSTEM;
         Object withoutPersonalData = EventData.withoutPersonalData(event);
-        Document erased = withoutPersonalData == null
-                ? new Document(SUMMARY, HistorySummaries.fallback(event)).append(DATA, new Document())
-                : new Document(SUMMARY, HistorySummaries.summarize(withoutPersonalData, zone))
-                        .append(DATA, new Document(EventData.of(withoutPersonalData)));
+        Document erased = new Document(DATA, withoutPersonalData == null ? new Document() : new Document(EventData.of(withoutPersonalData)));
+        // Facts only: the sentence is rendered when read, so rewording one needs no rebuild.
         return new Document(SEQUENCE, sequence)
                 .append(AT, message.getTimestamp().toString())
                 .append(TYPE, event.getClass().getSimpleName())
-                .append(SUMMARY, HistorySummaries.summarize(event, zone))
+                .append(ZONE, zone == null ? null : zone.getId())
                 .append(ACTOR, actor)
                 .append(INTERVIEW_ID, interview == null ? null : interview.toString())
                 .append(DATA, new Document(EventData.of(event)))

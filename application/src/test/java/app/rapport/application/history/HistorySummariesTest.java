@@ -68,6 +68,43 @@ class HistorySummariesTest {
         }
     }
 
+    /**
+     * The history stores an event's facts and renders its sentence when read: every relationship event must come back
+     * whole from what is stored, or its sentence would change with the reading.
+     */
+    @Test
+    void everyEventOfARelationshipIsRebuiltWholeFromItsStoredFacts() throws Exception {
+        for (Class<?> type : relationshipEventTypes()) {
+            for (Object event : List.of(withEveryComponent(type), withEmptyComponents(type))) {
+                assertThat(EventData.toEvent(type.getSimpleName(), EventData.of(event), DANA.owner())).as(event.toString())
+                                                                                                 .contains((RelationshipEvent) event);
+            }
+        }
+        assertThat(EventData.toEvent("ContactTeleported", java.util.Map.of(), DANA.owner())).isEmpty();
+    }
+
+    /** The event with every component given a value, lists one element of their kind. */
+    private static Object withEveryComponent(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            Class<?> component = components[i].getType();
+            String listOf = components[i].getGenericType().getTypeName();
+            values[i] = component == boolean.class ? true : component == int.class || component == Integer.class ? 7
+                    : component == String.class ? "text of " + components[i].getName()
+                    : component == Instant.class ? Instant.parse("2026-03-02T09:15:30.123Z")
+                    : component == ContactId.class ? DANA : component == InterviewId.class ? CHAT
+                    : component == app.rapport.domain.interview.ReferralId.class ? new app.rapport.domain.interview.ReferralId(DANA.owner(), "ref-1")
+                    : component == app.rapport.domain.shared.OwnerId.class ? DANA.owner()
+                    : component.isEnum() ? component.getEnumConstants()[component.getEnumConstants().length - 1]
+                    : listOf.contains("Answer") ? List.of(new app.rapport.domain.interview.Answer("What surprised you?", "The pace"))
+                    : component == List.class ? List.of("one", "two")
+                    : null;
+        }
+        return type.getDeclaredConstructor(java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+                   .newInstance(values);
+    }
+
     private static List<Class<?>> relationshipEventTypes() throws Exception {
         Path classes = Path.of(RelationshipEvent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         List<Class<?>> types = new ArrayList<>();
@@ -104,6 +141,7 @@ class HistorySummariesTest {
             values[i] = component == boolean.class ? false : component == int.class ? 0 : component == long.class ? 0L
                     : component == List.class ? List.of() : component == Instant.class ? Instant.EPOCH
                     : component == ContactId.class ? DANA : component == InterviewId.class ? CHAT
+                    : component == app.rapport.domain.shared.OwnerId.class ? DANA.owner()
                     : component.isEnum() ? component.getEnumConstants()[0] : null;
         }
         return type.getDeclaredConstructor(java.util.Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
