@@ -26,17 +26,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An event's payload as plain data for the history ({@code HistoryEntry.data}): maps, lists, texts, numbers and
+ * An event's payload as plain data for the history ({@code HistoryEntry.data}) and for plugins
+ * ({@code RapportEvent.data}): maps, lists, texts, numbers and
  * flags only, so it is stored as a BSON sub-document and sent as JSON as it is. Ids appear as the value a client
  * knows ("dana", not the owner-scoped key), instants as ISO-8601 texts, enums by name; the owner is left out
  * (it is always the caller).
  */
-final class EventData {
+public final class EventData {
 
     private EventData() {
     }
 
-    static Map<String, Object> of(Object payload) {
+    public static Map<String, Object> of(Object payload) {
         Object data = plain(payload);
         if (data instanceof Map<?, ?> map) {
             @SuppressWarnings("unchecked")

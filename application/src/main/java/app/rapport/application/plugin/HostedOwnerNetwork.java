@@ -16,6 +16,7 @@ import app.rapport.domain.contact.ContactSource;
 import app.rapport.domain.contact.LogTouch;
 import app.rapport.domain.contact.UpdateContact;
 import app.rapport.domain.shared.DomainException;
+import app.rapport.domain.shared.Identifiers;
 import app.rapport.domain.shared.InvalidInput;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.plugin.Busy;
@@ -150,14 +151,7 @@ final class HostedOwnerNetwork implements OwnerNetwork {
     }
 
     private ContactId id(String value, String field) {
-        if (value == null) {
-            throw new InvalidInput(field, field + " is required");
-        }
-        try {
-            return new ContactId(owner, value);
-        } catch (InvalidInput invalid) {
-            throw new InvalidInput(field, invalid.getMessage().replaceFirst("^id\\b", field));
-        }
+        return Identifiers.parse(owner, value, field, ContactId::new);
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String name, String field) {

@@ -1,12 +1,10 @@
 package app.rapport.application.plugin;
 
+import app.rapport.application.history.EventData;
 import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.domain.contact.RelationshipEvent;
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.RapportEvent;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -17,9 +15,8 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
@@ -34,9 +31,6 @@ final class PluginEventFeed {
     static final int TRIES = 3;
 
     private static final Logger log = LoggerFactory.getLogger(PluginEventFeed.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-                                                               .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private static final Set<String> ID_FIELDS = Set.of("owner", "value");
 
     private final String plugin;
     private final EventFollower follower;
@@ -88,32 +82,10 @@ final class PluginEventFeed {
                                 message.getTimestamp(), actor == null ? "system" : actor.toString(), data(payload));
     }
 
-    /** The event's fields as JSON-like values, typed ids as their texts and absent fields left out. */
-    @SuppressWarnings("unchecked")
+    /** The event's fields as the history keeps them ({@link EventData}), absent fields left out. */
     private static Map<String, Object> data(Object payload) {
-        Map<String, Object> fields = JSON.convertValue(payload, Map.class);
-        Map<String, Object> data = new LinkedHashMap<>();
-        fields.forEach((name, value) -> {
-            Object plain = plain(value);
-            if (plain != null) {
-                data.put(name, plain);
-            }
-        });
+        Map<String, Object> data = new LinkedHashMap<>(EventData.of(payload));
+        data.values().removeIf(Objects::isNull);
         return data;
-    }
-
-    private static Object plain(Object value) {
-        if (value instanceof Map<?, ?> map && map.keySet().equals(ID_FIELDS)) {
-            return map.get("value");
-        }
-        if (value instanceof Map<?, ?> map) {
-            Map<Object, Object> plain = new LinkedHashMap<>();
-            map.forEach((key, inner) -> plain.put(key, plain(inner)));
-            return plain;
-        }
-        if (value instanceof List<?> list) {
-            return list.stream().map(PluginEventFeed::plain).toList();
-        }
-        return value;
     }
 }

@@ -1,5 +1,6 @@
 package app.rapport.domain.shared;
 
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /** The rules every client-chosen id obeys, so that it is safe inside keys, URLs and log lines. */
@@ -28,6 +29,21 @@ public final class Identifiers {
         }
         if (!ALLOWED.matcher(value).matches()) {
             throw new InvalidInput("id", "id may contain only the letters A-Z and a-z, digits and the characters - _ . :");
+        }
+    }
+
+    /**
+     * A client's id read as one of the owner's: a missing or malformed one is refused naming the input {@code field}
+     * it came in, so the API and plugins report it alike.
+     */
+    public static <T> T parse(OwnerId owner, String id, String field, BiFunction<OwnerId, String, T> type) {
+        if (id == null) {
+            throw new InvalidInput(field, field + " is required");
+        }
+        try {
+            return type.apply(owner, id);
+        } catch (InvalidInput invalid) {
+            throw new InvalidInput(field, invalid.getMessage().replaceFirst("^id\\b", field));
         }
     }
 }
