@@ -211,8 +211,9 @@ public final class EndToEndBenchmark {
         for (int size : contacts > 1_000 ? new int[]{1_000, contacts} : new int[]{contacts}) {
             grow(client, owner, size - grown);
             grown = size;
-            List<String> tokens = List.of(owner, owner, owner, owner);
-            for (int clients : new int[]{1, 4}) {
+            List<String> tokens = List.of(owner);
+            String someone = "c-" + owner.hashCode() + "-1";
+            for (int clients : new int[]{1, 16}) {
                 measure("dashboard at " + size + " contacts", clients, tokens,
                         token -> GraphQlClient.classification(client.call("{ dashboard { contacts byStage { stage count } } }", token)));
                 measure("contacts(first: 50) at " + size + " contacts", clients, tokens,
@@ -223,7 +224,11 @@ public final class EndToEndBenchmark {
                         token -> GraphQlClient.classification(client.call("{ contactGraph(centerId: \"c-" + owner.hashCode() + "-1\", depth: 2) { truncated nodes { id label } } }", token)));
                 measure("warmPaths at " + size + " contacts", clients, tokens,
                         token -> GraphQlClient.classification(client.call("{ warmPaths(organization: \"Globex 7\") { target { id } } }", token)));
+                measure("relationshipHistory at " + size + " contacts", clients, tokens,
+                        token -> GraphQlClient.classification(client.call("{ relationshipHistory(contactId: \"" + someone + "\", first: 50) { edges { node { type summary } } } }", token)));
             }
+            measure("updateContact at " + size + " contacts", 1, List.of(owner),
+                    token -> stored(client.call("mutation { updateContact(input: {id: \"" + someone + "\", title: \"Title " + ids.incrementAndGet() + "\"}) { id title } }", token)));
             measure("addContact by this owner at " + size + " contacts", 1, List.of(owner), token -> stored(client.call(addContact(), token)));
             measure("addContact by another owner meanwhile", 1, List.of(otherOwner), token -> stored(client.call(addContact(), token)));
         }

@@ -23,8 +23,6 @@ public final class EmbeddedMongoServer implements AutoCloseable {
     private final Path file;
     /** The store's page cache, inside the JVM's heap. */
     static final int PAGE_CACHE_MB = 48;
-    /** Chunks are rewritten in the background once less than this share of them is live (H2's default: 90). */
-    static final int AUTO_COMPACT_FILL_PERCENT = 40;
 
     private final H2Backend backend;
     private final MongoServer server;
@@ -49,10 +47,9 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
         // Compressed pages: events and views are mostly text, which shrinks to a third or less. A page cache of
-        // PAGE_CACHE_MB (16 by default) and rewriting chunks only once they are mostly dead: a profile of a
-        // 25,000-contact import spent a third of the CPU reading evicted pages back and rewriting live chunks.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).compress()
-                                             .cacheSize(PAGE_CACHE_MB).autoCompactFillRate(AUTO_COMPACT_FILL_PERCENT).open();
+        // PAGE_CACHE_MB (16 by default): a profile of a 25,000-contact import spent a sixth of the CPU reading
+        // evicted pages back.
+        MVStore store = new MVStore.Builder().fileName(file.toString()).compress().cacheSize(PAGE_CACHE_MB).open();
         // Every durable append writes a chunk, so a busy day leaves the file mostly old chunks: rewrite it
         // into its live pages once, before anything else reads it.
         store.compactFile(COMPACTION_MILLIS);
