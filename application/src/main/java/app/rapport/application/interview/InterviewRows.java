@@ -60,6 +60,7 @@ final class InterviewRows {
     static final String FORMAT = "format";
     static final String LOCATION = "location";
     static final String TIME_ZONE = "timeZone";
+    static final String CHANGED_AT = "changedAt";
     static final String QUESTIONS = "questions";
     static final String NOTES = "notes";
     static final String HELD_AT = "heldAt";
@@ -181,11 +182,13 @@ final class InterviewRows {
                                                   .append(VERSION, version(row));
     }
 
-    static Document meeting(Instant startsAt, int durationMinutes, MeetingFormat format, String location, String timeZone) {
+    static Document meeting(Instant startsAt, int durationMinutes, MeetingFormat format, String location, String timeZone,
+                            Instant changedAt) {
         return new Document(STARTS_AT, text(startsAt)).append(DURATION_MINUTES, durationMinutes)
                                                       .append(FORMAT, format == null ? null : format.name())
                                                       .append(LOCATION, location)
-                                                      .append(TIME_ZONE, timeZone);
+                                                      .append(TIME_ZONE, timeZone)
+                                                      .append(CHANGED_AT, text(changedAt));
     }
 
     static Document notes(Instant heldAt, String summary, List<Answer> answers, String advice, String nextSteps) {
@@ -231,7 +234,8 @@ final class InterviewRows {
                         meeting.getInteger(DURATION_MINUTES, 0),
                         enumOf(MeetingFormat.class, meeting.getString(FORMAT)),
                         meeting.getString(LOCATION),
-                        meeting.getString(TIME_ZONE)),
+                        meeting.getString(TIME_ZONE),
+                        instant(meeting.getString(CHANGED_AT))),
                 texts(row, QUESTIONS),
                 notes == null ? null : new InterviewView.Notes(
                         instant(notes.getString(HELD_AT)),

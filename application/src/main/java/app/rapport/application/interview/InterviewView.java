@@ -51,8 +51,12 @@ public record InterviewView(
         return thanksSentAt == null && thanksDueBy != null && now.isAfter(thanksDueBy);
     }
 
-    /** When, how long and where; {@code timeZone} is the java.time zone id it was arranged in. */
-    public record Meeting(Instant startsAt, int durationMinutes, MeetingFormat format, String location, String timeZone) {
+    /**
+     * When, how long and where; {@code timeZone} is the java.time zone id it was arranged in; {@code changedAt} when it
+     * was last confirmed, moved or called off (null in views built before it was kept).
+     */
+    public record Meeting(Instant startsAt, int durationMinutes, MeetingFormat format, String location, String timeZone,
+                          Instant changedAt) {
     }
 
     /** What was said; amended notes replace earlier ones as a whole. */

@@ -19,11 +19,13 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Component;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -97,19 +99,19 @@ class InterviewViewProjection {
     }
 
     @EventHandler
-    void on(MeetingConfirmed event, @SequenceNumber long sequence) {
+    void on(MeetingConfirmed event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Document row = rowToChange(event.interviewId(), sequence);
         if (row == null) {
             return;
         }
         applyOwn(row, sequence, statusAfter(row, event),
                  set(MEETING, meeting(event.startsAt(), event.durationMinutes(), event.format(), event.location(),
-                                      event.timeZone())));
+                                      event.timeZone(), at)));
     }
 
     /** The event holds the meeting's time, length and place after the move; format and zone stay. */
     @EventHandler
-    void on(MeetingRescheduled event, @SequenceNumber long sequence) {
+    void on(MeetingRescheduled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Document row = rowToChange(event.interviewId(), sequence);
         if (row == null) {
             return;
@@ -118,18 +120,23 @@ class InterviewViewProjection {
         Document moved = (meeting == null ? new Document() : new Document(meeting))
                 .append(STARTS_AT, text(event.startsAt()))
                 .append(DURATION_MINUTES, event.durationMinutes())
-                .append(LOCATION, event.location());
+                .append(LOCATION, event.location())
+                .append(CHANGED_AT, text(at));
         applyOwn(row, sequence, set(MEETING, moved));
     }
 
     /** The meeting stays in the view, marked off by the status: it shows what was called off. */
     @EventHandler
-    void on(MeetingCancelled event, @SequenceNumber long sequence) {
+    void on(MeetingCancelled event, @SequenceNumber long sequence, @Timestamp Instant at) {
         Document row = rowToChange(event.interviewId(), sequence);
         if (row == null) {
             return;
         }
-        applyOwn(row, sequence, statusAfter(row, event));
+        if (row.get(MEETING) == null) {
+            applyOwn(row, sequence, statusAfter(row, event));
+        } else {
+            applyOwn(row, sequence, statusAfter(row, event), set(MEETING + "." + CHANGED_AT, text(at)));
+        }
     }
 
     @EventHandler

@@ -152,6 +152,15 @@ final class HostedContext implements PluginContext {
     }
 
     @Override
+    public String publicUrl() {
+        String configured = environment.getProperty("rapport.public-url", "").strip();
+        if (!configured.isEmpty()) {
+            return configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
+        }
+        return "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+    }
+
+    @Override
     public Optional<String> property(String name) {
         return Optional.ofNullable(environment.getProperty("rapport.plugins." + descriptor.id() + "." + name));
     }

@@ -7,6 +7,10 @@ import app.rapport.application.interview.FindInterviews;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.messaging.WriteAdmission;
 import app.rapport.application.overview.ContactPage;
+import app.rapport.application.overview.DashboardView;
+import app.rapport.application.overview.FindDashboard;
+import app.rapport.application.overview.FindInterviewPage;
+import app.rapport.application.overview.InterviewPage;
 import app.rapport.application.overview.FindContactPage;
 import app.rapport.application.overview.OwnerIndexProcessing;
 import app.rapport.domain.contact.AddContact;
@@ -15,6 +19,9 @@ import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.ContactSource;
 import app.rapport.domain.contact.LogTouch;
 import app.rapport.domain.contact.UpdateContact;
+import app.rapport.domain.interview.CancelMeeting;
+import app.rapport.domain.interview.RescheduleMeeting;
+import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.DomainException;
 import app.rapport.domain.shared.Identifiers;
 import app.rapport.domain.shared.InvalidInput;
@@ -22,6 +29,7 @@ import app.rapport.domain.shared.OwnerId;
 import app.rapport.plugin.Busy;
 import app.rapport.plugin.ContactChanges;
 import app.rapport.plugin.ContactOutcome;
+import app.rapport.plugin.MeetingMove;
 import app.rapport.plugin.NewContact;
 import app.rapport.plugin.OwnerNetwork;
 import app.rapport.plugin.PluginContact;
@@ -104,6 +112,59 @@ final class HostedOwnerNetwork implements OwnerNetwork {
     }
 
     @Override
+    public Optional<PluginInterview> interview(String interviewId) {
+        return refusedAsRefused(() -> services.get().interviews().find(interviewId(interviewId)).map(HostedOwnerNetwork::interview));
+    }
+
+    @Override
+    public void eachInterview(Consumer<PluginInterview> action) {
+        PluginServices with = services.get();
+        with.awaitEverythingStored(List.of(OwnerIndexProcessing.OWNER_INDEX_VIEWS), CATCH_UP);
+        String after = null;
+        InterviewPage page;
+        do {
+            page = with.queries().query(new FindInterviewPage(owner, PAGE, after, null), ResponseTypes.instanceOf(InterviewPage.class)).join();
+            List<InterviewId> ids = page.entries().stream().map(InterviewPage.Entry::id).toList();
+            if (!ids.isEmpty()) {
+                Map<InterviewId, InterviewView> found = with.queries().query(new FindInterviews(ids), ResponseTypes.multipleInstancesOf(InterviewView.class))
+                                                            .join().stream().collect(Collectors.toMap(InterviewView::id, Function.identity()));
+                ids.stream().map(found::get).filter(view -> view != null).forEach(view -> action.accept(interview(view)));
+            }
+            after = page.endCursor();
+        } while (page.hasNextPage());
+    }
+
+    @Override
+    public List<PluginContact> followUpsDue() {
+        PluginServices with = services.get();
+        with.awaitEverythingStored(List.of(OwnerIndexProcessing.OWNER_INDEX_VIEWS), CATCH_UP);
+        List<ContactId> due = with.queries().query(new FindDashboard(owner), ResponseTypes.instanceOf(DashboardView.class)).join().followUpDueIds();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Map<ContactId, ContactView> found = with.queries().query(new FindContacts(due), ResponseTypes.multipleInstancesOf(ContactView.class))
+                                                .join().stream().collect(Collectors.toMap(ContactView::id, Function.identity()));
+        return due.stream().map(found::get).filter(view -> view != null && view.mergedInto() == null).map(HostedOwnerNetwork::contact).toList();
+    }
+
+    @Override
+    public PluginInterview rescheduleMeeting(MeetingMove move) {
+        return refusedAsRefused(() -> {
+            InterviewId id = interviewId(move.interviewId());
+            return interview(services.get().interviews().step(actor, id, new RescheduleMeeting(id, move.startsAt(), move.minutes(),
+                                                                                               move.location(), move.reason())));
+        });
+    }
+
+    @Override
+    public PluginInterview cancelMeeting(String interviewId, String reason) {
+        return refusedAsRefused(() -> {
+            InterviewId id = interviewId(interviewId);
+            return interview(services.get().interviews().step(actor, id, new CancelMeeting(id, reason, null)));
+        });
+    }
+
+    @Override
     public List<ContactOutcome> addContacts(List<NewContact> contacts) {
         if (contacts.size() > MOST_AT_ONCE) {
             throw new Refused("contacts", "at most " + MOST_AT_ONCE + " contacts at once, not " + contacts.size());
@@ -150,6 +211,10 @@ final class HostedOwnerNetwork implements OwnerNetwork {
                               contact.tags(), null, false, contact.addedAt());
     }
 
+    private InterviewId interviewId(String value) {
+        return Identifiers.parse(owner, value, "interviewId", InterviewId::new);
+    }
+
     private ContactId id(String value, String field) {
         return Identifiers.parse(owner, value, field, ContactId::new);
     }
@@ -176,7 +241,7 @@ final class HostedOwnerNetwork implements OwnerNetwork {
         return new PluginContact(view.id().value(), view.givenName(), view.familyName(), view.title(), view.organization(),
                                  view.emails(), view.phones(), view.linkedinUrl(),
                                  view.source() == null ? null : view.source().name(), view.sourceDetail(), view.tags(),
-                                 view.addedAt(), view.lastTouchAt());
+                                 view.addedAt(), view.lastTouchAt(), view.nextFollowUpDue(), view.version());
     }
 
     private static PluginInterview interview(InterviewView view) {
@@ -185,6 +250,9 @@ final class HostedOwnerNetwork implements OwnerNetwork {
                                    meeting == null ? null : meeting.startsAt(),
                                    meeting == null ? null : meeting.durationMinutes(),
                                    meeting == null ? null : meeting.timeZone(),
-                                   meeting == null ? null : meeting.location());
+                                   meeting == null ? null : meeting.location(),
+                                   view.purpose(),
+                                   meeting == null ? null : meeting.changedAt(),
+                                   view.questions(), view.thanksDueBy(), view.thanksSentAt(), view.version());
     }
 }

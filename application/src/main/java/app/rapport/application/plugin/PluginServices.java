@@ -2,6 +2,7 @@ package app.rapport.application.plugin;
 
 import app.rapport.application.batch.ContactBatch;
 import app.rapport.application.contact.ContactUseCases;
+import app.rapport.application.interview.InterviewUseCases;
 import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.application.messaging.ViewCatchUp;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -17,7 +18,7 @@ import java.util.Collection;
  * plugin first uses them, after the server has started, since plugins are set up before the event processors.
  */
 @Component
-record PluginServices(ContactUseCases contacts, ContactBatch batch, ConsistentCommandGateway commands,
+record PluginServices(ContactUseCases contacts, InterviewUseCases interviews, ContactBatch batch, ConsistentCommandGateway commands,
                       QueryGateway queries, ViewCatchUp views, EventStore events) {
 
     /**

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  */
 public class PluginSettingsStore {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final MongoCollection<Document> settings;
     private final AppendDurability durability;
@@ -112,7 +112,7 @@ public class PluginSettingsStore {
 
         private static String checked(String name) {
             if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("a setting's name is 1 to 64 letters, digits, '_', '.' or '-': " + name);
+                throw new IllegalArgumentException("a setting's name is 1 to 64 letters, digits, '_' or '-' (a dot would nest it): " + name);
             }
             return name;
         }

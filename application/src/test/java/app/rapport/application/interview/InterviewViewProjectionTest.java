@@ -106,8 +106,10 @@ class InterviewViewProjectionTest {
         assertThat(scheduled.status()).isEqualTo(InterviewStatus.SCHEDULED);
         assertThat(scheduled.response()).isEqualTo(Response.ACCEPTED);
         assertThat(scheduled.respondedAt()).isEqualTo(respondedAt);
-        assertThat(scheduled.meeting()).isEqualTo(new InterviewView.Meeting(STARTS_AT, 25, MeetingFormat.VIDEO, null,
-                                                                             "Europe/Berlin"));
+        assertThat(scheduled.meeting()).usingRecursiveComparison().ignoringFields("changedAt")
+                                       .isEqualTo(new InterviewView.Meeting(STARTS_AT, 25, MeetingFormat.VIDEO, null,
+                                                                            "Europe/Berlin", null));
+        assertThat(scheduled.meeting().changedAt()).as("when the meeting last moved").isNotNull();
         assertThat(scheduled.questions()).containsExactly("How did you start?", "What surprised you?");
 
         deliver(5, new NotesRecorded(WITH_DANA, DANA, HELD_AT, "great talk",

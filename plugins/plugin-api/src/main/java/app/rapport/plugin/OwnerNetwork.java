@@ -23,6 +23,30 @@ public interface OwnerNetwork {
     /** The contact's interviews; the merged duplicates' too. */
     List<PluginInterview> interviewsOf(String contactId);
 
+    default Optional<PluginInterview> interview(String interviewId) {
+        throw new UnsupportedOperationException("added in SPI 1.1");
+    }
+
+    /** Every interview of the owner, the latest requested first. */
+    default void eachInterview(Consumer<PluginInterview> action) {
+        throw new UnsupportedOperationException("added in SPI 1.1");
+    }
+
+    /** The contacts whose follow-up is due now, the longest overdue first (at most a few hundred). */
+    default List<PluginContact> followUpsDue() {
+        throw new UnsupportedOperationException("added in SPI 1.1");
+    }
+
+    /** Moves a scheduled meeting; a move to where it already is records nothing. */
+    default PluginInterview rescheduleMeeting(MeetingMove move) {
+        throw new UnsupportedOperationException("added in SPI 1.1");
+    }
+
+    /** Calls the meeting off; {@code reason} is shown in the history. */
+    default PluginInterview cancelMeeting(String interviewId, String reason) {
+        throw new UnsupportedOperationException("added in SPI 1.1");
+    }
+
     /**
      * Adds up to {@link #MOST_AT_ONCE} contacts in one write. Ids are the plugin's: a contact whose id exists
      * already is left as it is and reported {@link ContactOutcome.Result#ALREADY_THERE}, so sending a batch

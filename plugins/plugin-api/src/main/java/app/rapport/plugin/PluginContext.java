@@ -43,6 +43,14 @@ public interface PluginContext {
     /** The owners who have settings of this plugin: whom a scheduled job works for. */
     List<String> ownersWithSettings();
 
+    /**
+     * The address users reach this server at, without a trailing slash: {@code rapport.public-url} when set (behind
+     * a proxy), else the server's own address. For links a plugin hands out, such as a feed's URL.
+     */
+    default String publicUrl() {
+        throw new UnsupportedOperationException("added in SPI 1.1");
+    }
+
     /** A setting of the server's configuration, {@code rapport.plugins.<id>.<name>}. */
     Optional<String> property(String name);
 
