@@ -12,7 +12,7 @@ import graphql.schema.GraphQLScalarType;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -37,11 +37,12 @@ final class DateTimeScalar {
 
         @Override
         public String serialize(Object value, GraphQLContext context, Locale locale) {
+            // ISO_INSTANT always writes the seconds (RFC 3339), where OffsetDateTime.toString drops zero ones.
             if (value instanceof Instant instant) {
-                return instant.atOffset(ZoneOffset.UTC).toString();
+                return DateTimeFormatter.ISO_INSTANT.format(instant);
             }
             if (value instanceof TemporalAccessor temporal) {
-                return Instant.from(temporal).atOffset(ZoneOffset.UTC).toString();
+                return DateTimeFormatter.ISO_INSTANT.format(Instant.from(temporal));
             }
             throw new CoercingSerializeException("Not a point in time: " + value.getClass().getSimpleName());
         }

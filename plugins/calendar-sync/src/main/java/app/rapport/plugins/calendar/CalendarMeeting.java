@@ -19,10 +19,12 @@ import java.util.Locale;
  * One interview's meeting as it appears in a calendar: what the feed and a CalDAV resource both show.
  *
  * @param sequence  goes up whenever what is shown changes (the interview's and the person's versions together)
+ * @param movable   still to come, so it can be moved or called off (scheduled, not yet held)
  * @param changedAt when the meeting was last confirmed, moved or called off in Rapport
  */
 record CalendarMeeting(String interviewId, String uid, long sequence, Instant startsAt, int minutes, ZoneId zone,
-                       String location, String summary, String description, boolean cancelled, Instant changedAt) {
+                       String location, String summary, String description, boolean cancelled, boolean movable,
+                       Instant changedAt) {
 
     static final int DEFAULT_MINUTES = 30;
 
@@ -40,7 +42,7 @@ record CalendarMeeting(String interviewId, String uid, long sequence, Instant st
                                    interview.meetingMinutes() == null ? DEFAULT_MINUTES : interview.meetingMinutes(),
                                    zone(interview.timeZone()), blankAsNull(interview.location()), summary,
                                    description(interview, person), "CANCELLED".equals(interview.status()),
-                                   interview.meetingChangedAt());
+                                   "SCHEDULED".equals(interview.status()), interview.meetingChangedAt());
     }
 
     /** A UID that stays the same for ever for one thing of one owner, and differs from every other owner's. */

@@ -2,6 +2,7 @@ package app.rapport.plugins.webhooks;
 
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.Json;
+import app.rapport.plugin.OutboundAddress;
 import app.rapport.plugin.OwnerSettings;
 import app.rapport.plugin.PluginContext;
 import app.rapport.plugin.RapportEvent;
@@ -47,7 +48,7 @@ final class Deliveries implements EventFollower {
         if (url == null || !wanted(hook.get(WebhooksPlugin.EVENTS).orElse(""), event.type())) {
             return;
         }
-        URI target = HookAddress.check(url, allowPrivate);
+        URI target = OutboundAddress.check(WebhooksPlugin.URL, url, allowPrivate);
         byte[] body = body(event).getBytes(StandardCharsets.UTF_8);
         HttpResponse<Void> answer = http.send(
                 HttpRequest.newBuilder(target).timeout(Duration.ofSeconds(10))

@@ -4,6 +4,7 @@ import app.rapport.plugin.Endpoint;
 import app.rapport.plugin.EndpointRequest;
 import app.rapport.plugin.EndpointResponse;
 import app.rapport.plugin.Json;
+import app.rapport.plugin.OutboundAddress;
 import app.rapport.plugin.OwnerSettings;
 import app.rapport.plugin.PluginApi;
 import app.rapport.plugin.PluginContext;
@@ -53,7 +54,7 @@ public final class WebhooksPlugin implements RapportPlugin {
     }
 
     private EndpointResponse set(OwnerSettings hook, EndpointRequest request, boolean allowPrivate) {
-        String url = HookAddress.check(first(request, URL), allowPrivate).toString();
+        String url = OutboundAddress.check(URL, first(request, URL), allowPrivate).toString();
         String events = first(request, EVENTS);
         if (events == null || events.isBlank()) {
             throw new Refused(EVENTS, "events must name the event types to send, comma-separated (ContactAdded,MeetingConfirmed), or *");

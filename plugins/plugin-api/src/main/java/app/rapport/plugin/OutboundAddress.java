@@ -1,6 +1,4 @@
-package app.rapport.plugins.webhooks;
-
-import app.rapport.plugin.Refused;
+package app.rapport.plugin;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,38 +7,47 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 
 /**
- * Where a hook may post. Only http(s) URLs, and only to public addresses unless the server allows private ones: a
- * webhook must not become a way to probe the server's own network (its loopback, its LAN, a cloud's metadata address).
- * Checked when the hook is set and again before every delivery, since a name can resolve elsewhere later.
+ * Where a plugin may send requests on an owner's behalf (a webhook, a calendar server). Only http(s) URLs, and only
+ * to public addresses unless the server allows private ones: an owner's URL must not become a way to probe the
+ * server's own network (its loopback, its LAN, a cloud's metadata address). Check when the URL is given and again
+ * before each use, since a name can resolve elsewhere later.
  */
-final class HookAddress {
+public final class OutboundAddress {
 
-    private HookAddress() {
+    private OutboundAddress() {
     }
 
-    static URI check(String url, boolean allowPrivate) {
+    /**
+     * The URL, checked.
+     *
+     * @param field        the field named in a refusal
+     * @param allowPrivate whether the server allows loopback and private addresses (a plugin's
+     *                     {@code allow-private-addresses} property)
+     * @throws Refused naming {@code field} and what is wrong
+     */
+    public static URI check(String field, String url, boolean allowPrivate) {
         URI uri;
         try {
             uri = new URI(url == null ? "" : url.strip());
         } catch (URISyntaxException malformed) {
-            throw new Refused("url", "url is not a URL: " + malformed.getReason());
+            throw new Refused(field, field + " is not a URL: " + malformed.getReason());
         }
         if (!"https".equalsIgnoreCase(uri.getScheme()) && !"http".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
-            throw new Refused("url", "url must be an http(s) address such as https://example.org/hooks/rapport");
+            throw new Refused(field, field + " must be an http(s) address such as https://example.org/path");
         }
         if (uri.getUserInfo() != null) {
-            throw new Refused("url", "url must not carry a user name or password; the signature proves who sent it");
+            throw new Refused(field, field + " must not carry a user name or password");
         }
         if (!allowPrivate) {
             try {
                 for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
                     if (isPrivate(address)) {
-                        throw new Refused("url", "url leads to " + address.getHostAddress() + ", a private or local address;"
-                                                 + " webhooks go to public addresses only");
+                        throw new Refused(field, field + " leads to " + address.getHostAddress() + ", a private or local address;"
+                                                 + " this server sends only to public addresses");
                     }
                 }
             } catch (UnknownHostException unknown) {
-                throw new Refused("url", "url names a host that cannot be found: " + uri.getHost());
+                throw new Refused(field, field + " names a host that cannot be found: " + uri.getHost());
             }
         }
         return uri;
