@@ -225,7 +225,7 @@ class CalendarSyncTest {
         String interview = "with-" + contact;
         maya.graphQl("mutation($id: ID!) { addContact(input: {id: $id, givenName: \"Dana\", familyName: \"Reyes\", organization: \"Acme\", source: ALUMNI}) { id } }",
                      Map.of("id", contact));
-        maya.graphQl("mutation($id: ID!, $contact: ID!) { requestInterview(input: {id: $id, contactId: $contact, channel: EMAIL, requestedMinutes: 25, purpose: \"how platform teams hire\"}) { id } }",
+        maya.graphQl("mutation($id: ID!, $contact: ID!) { requestInterview(input: {id: $id, contactId: $contact, channel: EMAIL, requestedMinutes: 25, purpose: \"how platform teams hire\", requestedAt: \"2026-11-01T08:00:00Z\"}) { id } }",
                      Map.of("id", interview, "contact", contact));
         JsonNode confirmed = maya.graphQl("mutation($id: ID!, $at: DateTime!) { confirmMeeting(input: {interviewId: $id, startsAt: $at, durationMinutes: 25, format: VIDEO, location: \"https://meet.example/abc\", timeZone: \"Europe/Berlin\"}) { status } }",
                                           Map.of("id", interview, "at", startsAt.toString()));
