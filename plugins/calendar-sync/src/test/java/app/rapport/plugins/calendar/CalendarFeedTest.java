@@ -34,13 +34,13 @@ class CalendarFeedTest {
     void theFeedShowsEveryMeetingAndWhatIsDueAndOnlyItsOwnersWithoutSigningIn(TestServer server) throws Exception {
         TestUser maya = server.signUp();
         TestUser sam = server.signUp();
-        String upcoming = CalendarSyncTest.scheduledInterview(maya, Instant.parse("2027-01-14T15:00:00Z"));
-        String held = CalendarSyncTest.scheduledInterview(maya, Instant.parse("2026-11-20T09:00:00Z"));
+        String upcoming = CalendarSyncContract.scheduledInterview(maya, Instant.parse("2027-01-14T15:00:00Z"));
+        String held = CalendarSyncContract.scheduledInterview(maya, Instant.parse("2026-11-20T09:00:00Z"));
         maya.graphQl("mutation($id: ID!) { recordNotes(input: {interviewId: $id, heldAt: \"2026-11-20T09:30:00Z\", summary: \"kind and direct\"}) { id } }",
                      Map.of("id", held));
-        String called = CalendarSyncTest.scheduledInterview(maya, Instant.parse("2027-02-01T10:00:00Z"));
+        String called = CalendarSyncContract.scheduledInterview(maya, Instant.parse("2027-02-01T10:00:00Z"));
         maya.graphQl("mutation($id: ID!) { cancelMeeting(input: {interviewId: $id}) { id } }", Map.of("id", called));
-        CalendarSyncTest.scheduledInterview(sam, Instant.parse("2027-01-20T10:00:00Z"));
+        CalendarSyncContract.scheduledInterview(sam, Instant.parse("2027-01-20T10:00:00Z"));
         ok(maya, "mutation { addContact(input: {id: \"lee\", givenName: \"Lee\", familyName: \"Park\", organization: \"Globex\", source: CAREER_FAIR}) { id } }");
         ok(maya, "mutation { logTouch(input: {contactId: \"lee\", at: \"2026-01-05T10:00:00Z\", channel: EMAIL}) { id } }");
         ok(maya, "mutation { setFollowUpCadence(contactId: \"lee\", everyDays: 30) { id } }");
@@ -91,8 +91,8 @@ class CalendarFeedTest {
     void everyEventOfTheFeedLoadsIntoARealCalendarServer(TestServer server, @TempDir Path home) throws Exception {
         assumeTrue(Radicale.installed(), "Radicale is not installed (Debian package python3-radicale): skipped");
         TestUser maya = server.signUp();
-        CalendarSyncTest.scheduledInterview(maya, Instant.parse("2027-01-14T15:00:00Z"));
-        String held = CalendarSyncTest.scheduledInterview(maya, Instant.parse("2026-11-20T09:00:00Z"));
+        CalendarSyncContract.scheduledInterview(maya, Instant.parse("2027-01-14T15:00:00Z"));
+        String held = CalendarSyncContract.scheduledInterview(maya, Instant.parse("2026-11-20T09:00:00Z"));
         maya.graphQl("mutation($id: ID!) { recordNotes(input: {interviewId: $id, heldAt: \"2026-11-20T09:30:00Z\"}) { id } }", Map.of("id", held));
         Calendar feed = new CalendarBuilder().build(new StringReader(fetch(feedUrl(maya)).body()));
 
