@@ -215,7 +215,16 @@ final class CalDavClient {
         }
         headers.forEach(request::header);
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            try {
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException stale) {
+                if (stale instanceof HttpTimeoutException || stale instanceof ConnectException) {
+                    throw stale;
+                }
+                // A kept-alive connection the server closed meanwhile (it restarted, a proxy timed it out): once more,
+                // on a new one. Safe for every request here: writes carry If-Match or If-None-Match.
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            }
         } catch (HttpConnectTimeoutException | ConnectException unreachable) {
             throw new CalDavFailure("the calendar server at " + collection.getHost() + " cannot be reached; Rapport tries again");
         } catch (HttpTimeoutException slow) {

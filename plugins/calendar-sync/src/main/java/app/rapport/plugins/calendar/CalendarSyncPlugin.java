@@ -123,7 +123,8 @@ public final class CalendarSyncPlugin implements RapportPlugin {
         context.follow(new EventFollower() {
             @Override
             public void on(RapportEvent event) {
-                if (SHOWN.contains(event.type()) && event.ownerId() != null) {
+                if (SHOWN.contains(event.type()) && event.ownerId() != null && !connections(event.ownerId()).all().isEmpty()
+                    && concernsAMeeting(event)) {
                     List<CalDavConnection> synced = syncOwner(event.ownerId());
                     Optional<CalDavConnection> failed = synced.stream().filter(c -> c.status == CalDavConnection.Status.FAILING).findFirst();
                     if (failed.isPresent()) {
@@ -153,6 +154,18 @@ public final class CalendarSyncPlugin implements RapportPlugin {
                     }
                 },
                 "Mutation.syncCalendar", call -> shown(syncOwner(call.ownerId())))));
+    }
+
+    /**
+     * Whether the event changes what a calendar shows: an interview's step does; a change of a person only when they
+     * have a meeting (an import updating thousands of people syncs nothing), a forgotten person always.
+     */
+    private boolean concernsAMeeting(RapportEvent event) {
+        if (event.interviewId() != null || "ContactForgotten".equals(event.type()) || event.contactId() == null) {
+            return true;
+        }
+        return context.owner(event.ownerId()).interviewsOf(event.contactId()).stream()
+                      .anyMatch(interview -> interview.meetingStartsAt() != null);
     }
 
     private Map<String, Object> connect(String ownerId, String url, String username, String password) {

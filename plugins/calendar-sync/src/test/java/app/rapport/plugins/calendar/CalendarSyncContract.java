@@ -58,6 +58,15 @@ abstract class CalendarSyncContract {
                                             .contains("UID:interview-" + interview + "." + maya.accountId() + "@rapport");
         int firstSequence = sequence(written.body());
 
+        JsonNode contact = maya.graphQl("query($id: ID!) { interview(id: $id) { contact { id } } }", Map.of("id", interview));
+        maya.graphQl("mutation($id: ID!) { updateContact(input: {id: $id, familyName: \"Reyes-Ortiz\"}) { id } }",
+                     Map.of("id", contact.path("data").path("interview").path("contact").path("id").asText()));
+        server.awaitPlugin(CalendarSyncPlugin.ID, PATIENCE);
+        HttpResponse<String> renamed = calendars().get(resource);
+        assertThat(unfolded(renamed.body())).contains("SUMMARY:Informational interview: Dana Reyes-Ortiz (Acme)");
+        assertThat(sequence(renamed.body())).isGreaterThan(firstSequence);
+        firstSequence = sequence(renamed.body());
+
         maya.graphQl("mutation($id: ID!) { rescheduleMeeting(input: {interviewId: $id, startsAt: \"2027-01-15T09:30:00Z\", reason: \"train strike\"}) { id } }",
                      Map.of("id", interview));
         server.awaitPlugin(CalendarSyncPlugin.ID, PATIENCE);
@@ -105,6 +114,31 @@ abstract class CalendarSyncContract {
         JsonNode cancelled = lastHistoryEntry(maya);
         assertThat(cancelled.path("actor").asText()).isEqualTo("plugin:calendar-sync");
         assertThat(cancelled.path("summary").asText()).contains("Deleted in the calendar");
+    }
+
+    @Test
+    void onlyRapportsOwnMeetingsAreTouchedAndAForgottenPersonsMeetingLeavesTheCalendar(TestServer server) {
+        TestUser maya = server.signUp();
+        URI calendar = calendars().newCalendar("interviews-" + shortId());
+        URI dentist = calendar.resolve("dentist.ics");
+        String foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:dentist-1@example.org\r\n"
+                         + "DTSTAMP:20261101T000000Z\r\nDTSTART:20270114T150000Z\r\nDTEND:20270114T160000Z\r\nSUMMARY:Dentist\r\n"
+                         + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        assertThat(calendars().put(dentist, foreign, null).statusCode()).isEqualTo(201);
+        String etag = calendars().get(dentist).headers().firstValue("ETag").orElseThrow();
+        String interview = scheduledInterview(maya, Instant.parse("2027-01-14T15:00:00Z"));
+        connect(maya, calendar);
+        maya.graphQl(SYNC);
+
+        String contact = maya.graphQl("query($id: ID!) { interview(id: $id) { contact { id } } }", Map.of("id", interview))
+                             .path("data").path("interview").path("contact").path("id").asText();
+        maya.graphQl("mutation($id: ID!) { forgetContact(id: $id) }", Map.of("id", contact));
+        server.awaitPlugin(CalendarSyncPlugin.ID, PATIENCE);
+
+        assertThat(calendars().get(calendar.resolve("rapport-" + interview + ".ics")).statusCode()).isEqualTo(404);
+        HttpResponse<String> untouched = calendars().get(dentist);
+        assertThat(untouched.statusCode()).isEqualTo(200);
+        assertThat(untouched.headers().firstValue("ETag")).contains(etag);
     }
 
     @Test
@@ -214,7 +248,7 @@ abstract class CalendarSyncContract {
     static JsonNode connect(TestUser maya, URI calendar) {
         JsonNode answer = maya.graphQl(CONNECT, Map.of("url", calendar.toString(), "password", CalDavServer.PASSWORD));
         JsonNode connection = answer.path("data").path("connectCalDav");
-        assertThat(connection.isObject()).as(answer.toString()).isTrue();
+        assertThat(connection.path("status").asText()).as(answer.toString()).isEqualTo("OK");
         return connection;
     }
 
