@@ -8,7 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The owner's CalDAV connections, in their settings of the plugin; each password a secret of its own. */
+/**
+ * The owner's CalDAV connections, among their secrets of the plugin (encrypted at rest: the copies name meetings'
+ * times and places); each password a secret of its own.
+ */
 final class CalDavConnections {
 
     private static final String CONNECTIONS = "caldav-connections";
@@ -40,7 +43,7 @@ final class CalDavConnections {
     void save(CalDavConnection connection) {
         Map<String, Object> all = stored();
         all.put(connection.id, connection.toJson());
-        settings.put(CONNECTIONS, Json.write(all));
+        settings.putSecret(CONNECTIONS, Json.write(all));
     }
 
     boolean remove(String id) {
@@ -48,14 +51,14 @@ final class CalDavConnections {
         if (all.remove(id) == null) {
             return false;
         }
-        settings.put(CONNECTIONS, all.isEmpty() ? null : Json.write(all));
+        settings.putSecret(CONNECTIONS, all.isEmpty() ? null : Json.write(all));
         settings.putSecret(PASSWORD + id, null);
         return true;
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> stored() {
-        return settings.get(CONNECTIONS).map(text -> (Map<String, Object>) Json.read(text)).map(LinkedHashMap::new)
+        return settings.secret(CONNECTIONS).map(text -> (Map<String, Object>) Json.read(text)).map(LinkedHashMap::new)
                        .orElseGet(LinkedHashMap::new);
     }
 }

@@ -46,7 +46,7 @@ final class CalDavSync {
             OwnerMeetings now = OwnerMeetings.of(network);
             String nextToken = pull(network, calendar, connection, now.meetings);
             OwnerMeetings after = OwnerMeetings.of(network);
-            push(calendar, connection, after.meetings);
+            push(network, calendar, connection, after.meetings);
             connection.syncToken = nextToken;
             connection.status = CalDavConnection.Status.OK;
             connection.lastError = null;
@@ -182,7 +182,7 @@ final class CalDavSync {
 
     // ------------------------------------------------------------------ Rapport's changes into the calendar
 
-    private void push(CalDavClient calendar, CalDavConnection connection, Map<String, CalendarMeeting> meetings) {
+    private void push(OwnerNetwork network, CalDavClient calendar, CalDavConnection connection, Map<String, CalendarMeeting> meetings) {
         for (CalendarMeeting meeting : meetings.values()) {
             CalDavConnection.Copy copy = connection.copies.get(meeting.interviewId());
             if (meeting.cancelled()) {
@@ -192,12 +192,16 @@ final class CalDavSync {
                 }
             } else if (copy == null) {
                 String href = calendar.hrefOf(RESOURCE_PREFIX + meeting.interviewId() + ".ics");
-                connection.copies.put(meeting.interviewId(), write(calendar, href, null, meeting));
+                connection.copies.put(meeting.interviewId(), create(calendar, href, meeting));
             } else if (copy.gone() && meeting.movable()) {
                 // Deleted in the calendar while Rapport's change was later: written again.
-                connection.copies.put(meeting.interviewId(), write(calendar, copy.href(), null, meeting));
+                connection.copies.put(meeting.interviewId(), create(calendar, copy.href(), meeting));
             } else if (!copy.gone() && !copy.fingerprint().equals(meeting.fingerprint())) {
-                connection.copies.put(meeting.interviewId(), write(calendar, copy.href(), copy.etag(), meeting));
+                try {
+                    connection.copies.put(meeting.interviewId(), write(calendar, copy.href(), copy.etag(), meeting));
+                } catch (CalDavClient.Changed raced) {
+                    connection.copies.put(meeting.interviewId(), rewrite(network, calendar, connection, copy, meeting));
+                }
             }
         }
         // Interviews erased with a forgotten contact: their copies go too.
@@ -210,19 +214,37 @@ final class CalDavSync {
     }
 
     /**
-     * Writes the meeting where the calendar has it as last read ({@code etag}), or where it has none (null). When
-     * the calendar holds another version (412: a change raced this one, or a write whose answer was lost), that
-     * version is read and replaced: the pull before this push already gave the calendar's edits their turn.
+     * The calendar changed the meeting between this sync's pull and its push (412): read again, give the calendar's
+     * edit its turn under the rule, and write what Rapport then holds over the version just read.
      */
-    private CalDavConnection.Copy write(CalDavClient calendar, String href, String etag, CalendarMeeting meeting) {
-        String text = ics.resource(meeting, clock.instant());
-        String newEtag;
-        try {
-            newEtag = calendar.put(href, text, etag);
-        } catch (CalDavClient.Changed raced) {
-            Optional<CalDavClient.Resource> current = calendar.get(href);
-            newEtag = calendar.put(href, text, current.map(CalDavClient.Resource::etag).orElse(null));
+    private CalDavConnection.Copy rewrite(OwnerNetwork network, CalDavClient calendar, CalDavConnection connection,
+                                          CalDavConnection.Copy copy, CalendarMeeting meeting) {
+        Optional<CalDavClient.Resource> current = calendar.get(copy.href());
+        apply(network, connection, meeting.interviewId(), copy, current, meeting);
+        CalDavConnection.Copy afterRule = connection.copies.get(meeting.interviewId());
+        Optional<CalendarMeeting> now = network.interview(meeting.interviewId()).map(interview -> CalendarMeeting.of(
+                network.ownerId(), interview, network.contact(interview.contactId()).orElse(null)));
+        if (now.isEmpty() || now.get().cancelled() || afterRule.gone() && !now.get().movable()) {
+            if (!afterRule.gone()) {
+                deleteCopy(calendar, afterRule);
+            }
+            return afterRule.deleted();
         }
+        return write(calendar, copy.href(), afterRule.gone() ? null : afterRule.etag(), now.get());
+    }
+
+    private CalDavConnection.Copy create(CalDavClient calendar, String href, CalendarMeeting meeting) {
+        try {
+            return write(calendar, href, null, meeting);
+        } catch (CalDavClient.Changed alreadyThere) {
+            // Rapport's name for it is taken: by an earlier write of this meeting whose answer was lost.
+            return write(calendar, href, calendar.get(href).map(CalDavClient.Resource::etag).orElse(null), meeting);
+        }
+    }
+
+    /** Writes the meeting where the calendar has it as {@code etag}, or where it has none (null). */
+    private CalDavConnection.Copy write(CalDavClient calendar, String href, String etag, CalendarMeeting meeting) {
+        String newEtag = calendar.put(href, ics.resource(meeting, clock.instant()), etag);
         if (newEtag == null) {
             // No ETag in the answer: read it back, so that the next sync can tell the calendar's edits from ours.
             newEtag = calendar.get(href).map(CalDavClient.Resource::etag).orElse(null);
