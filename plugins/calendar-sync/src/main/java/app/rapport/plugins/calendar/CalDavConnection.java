@@ -99,12 +99,9 @@ final class CalDavConnection {
     Map<String, Object> shown() {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("id", id);
-        shown.put("url", url);
-        shown.put("username", username);
-        shown.put("status", status.name());
-        shown.put("lastSyncedAt", lastSyncedAt);
-        shown.put("lastError", lastError);
-        shown.put("lastConflict", lastConflict);
+        shown.putAll(toJson());
+        shown.remove("syncToken");
+        shown.remove("copies");
         return shown;
     }
 

@@ -1,41 +1,23 @@
 package app.rapport.plugins.calendar;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The CalDAV client's preconditions and listings, against Radicale. */
 class CalDavClientTest {
 
-    @TempDir
-    static Path home;
-    static Radicale radicale;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Radicale.installed(), "Radicale is not installed (Debian package python3-radicale): skipped");
-        radicale = new Radicale(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningCalDav CALENDARS = RunningCalDav.radicale();
 
     @Test
     void writesOnlyOverTheVersionLastReadAndNeverOverAnUnseenOne() {
-        CalDavClient client = client(radicale.newCalendar("preconditions"));
+        CalDavClient client = client(CALENDARS.server().newCalendar("preconditions"));
         String href = client.hrefOf("rapport-one.ics");
         String text = meeting("one");
 
@@ -55,7 +37,7 @@ class CalDavClientTest {
 
     @Test
     void changesAreListedSinceATokenAndAnUnknownTokenIsReportedAsSuch() {
-        CalDavClient client = client(radicale.newCalendar("changes"));
+        CalDavClient client = client(CALENDARS.server().newCalendar("changes"));
         String token = client.syncToken().orElseThrow();
         String first = client.hrefOf("rapport-a.ics");
         String second = client.hrefOf("rapport-b.ics");
@@ -74,7 +56,7 @@ class CalDavClientTest {
 
     @Test
     void aWrongPasswordAndAMissingCalendarAreSaidInWords() {
-        URI calendar = radicale.newCalendar("words");
+        URI calendar = CALENDARS.server().newCalendar("words");
         CalDavClient wrong = new CalDavClient(calendar, CalDavServer.USER, "not the password");
         assertThatThrownBy(wrong::checkCalendar).hasMessage("the calendar server refused the user name or password");
         CalDavClient nowhere = client(calendar.resolve("../missing/"));

@@ -29,7 +29,7 @@ abstract class CalDavServer implements AutoCloseable {
 
     protected final Path home;
     protected final int port;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private HttpClient http;
     private Process process;
 
     CalDavServer(Path home) throws IOException {
@@ -58,6 +58,7 @@ abstract class CalDavServer implements AutoCloseable {
     }
 
     void start() throws IOException {
+        http = HttpClient.newHttpClient(); // none of the connections kept alive to the server's last run
         process = new ProcessBuilder(command())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("server.log").toFile()))
                 .start();
@@ -111,7 +112,12 @@ abstract class CalDavServer implements AutoCloseable {
             request.header("If-Match", ifMatch);
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            try {
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException closedMeanwhile) {
+                // The server may close a kept-alive connection just as the next request goes out on it.
+                return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

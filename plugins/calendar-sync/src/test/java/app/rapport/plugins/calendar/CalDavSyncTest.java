@@ -8,14 +8,10 @@ import app.rapport.plugin.OwnerNetwork;
 import app.rapport.plugin.PluginContact;
 import app.rapport.plugin.PluginInterview;
 import app.rapport.plugin.Touch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +21,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The sync's corners that a whole server cannot stage on cue: the calendar changing a meeting between the sync's
@@ -36,64 +31,43 @@ class CalDavSyncTest {
 
     private static final Instant STARTS_AT = Instant.parse("2027-01-14T15:00:00Z");
 
-    @TempDir
-    static Path home;
-    static Radicale radicale;
+    @RegisterExtension
+    static final RunningCalDav CALENDARS = RunningCalDav.radicale();
 
     private final CalDavSync sync = new CalDavSync(new IcsCalendar(), true, Clock.systemUTC());
 
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Radicale.installed(), "Radicale is not installed (Debian package python3-radicale): skipped");
-        radicale = new Radicale(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (radicale != null) {
-            radicale.close();
-        }
-    }
-
     @Test
     void aCalendarEditLandingBetweenPullAndPushIsJudgedByTheRuleNotOverwritten() {
-        URI calendar = radicale.newCalendar("race");
+        URI calendar = CALENDARS.server().newCalendar("race");
         Network network = new Network();
         CalDavConnection connection = new CalDavConnection("c1", calendar.toString(), CalDavServer.USER);
         sync.sync(network, connection, CalDavServer.PASSWORD);
         URI resource = calendar.resolve("rapport-with-dana.ics");
-        assertThat(radicale.get(resource).statusCode()).isEqualTo(200);
+        assertThat(CALENDARS.server().get(resource).statusCode()).isEqualTo(200);
 
         network.move(STARTS_AT.plus(1, ChronoUnit.DAYS), Instant.now().minus(1, ChronoUnit.HOURS));
-        network.beforeSecondRead = () -> {
-            HttpResponse<String> current = radicale.get(resource);
-            String moved = CalendarSyncContract.unfolded(current.body())
-                                               .replace("20270114T160000", "20270120T160000").replace("20270114T162500", "20270120T162500")
-                                               .replaceAll("LAST-MODIFIED:[0-9TZ]+", "LAST-MODIFIED:" + ics(Instant.now()));
-            assertThat(radicale.put(resource, moved, current.headers().firstValue("ETag").orElseThrow()).statusCode()).isIn(201, 204);
-        };
+        network.beforeSecondRead = () -> CalendarSyncContract.editInCalendar(CALENDARS.server(), resource, Instant.now(),
+                                                                             "20270114T160000", "20270120T160000",
+                                                                             "20270114T162500", "20270120T162500");
         sync.sync(network, connection, CalDavServer.PASSWORD);
 
         assertThat(connection.lastError).isNull();
         assertThat(network.moves).hasSize(1);
         assertThat(network.moves.get(0).startsAt()).isEqualTo(Instant.parse("2027-01-20T15:00:00Z"));
         assertThat(network.moves.get(0).reason()).contains("Moved in the calendar").contains("replaced the change made in Rapport");
-        assertThat(CalendarSyncContract.unfolded(radicale.get(resource).body())).contains("DTSTART;TZID=Europe/Berlin:20270120T160000")
+        assertThat(CalendarSyncContract.unfolded(CALENDARS.server().get(resource).body())).contains("DTSTART;TZID=Europe/Berlin:20270120T160000")
                                                                                  .contains("UID:interview-with-dana.owner-1@rapport");
     }
 
     @Test
     void aSyncTokenTheServerNoLongerKnowsFallsBackToListingAndLosesNoEdit() {
-        URI calendar = radicale.newCalendar("forgotten-token");
+        URI calendar = CALENDARS.server().newCalendar("forgotten-token");
         Network network = new Network();
         CalDavConnection connection = new CalDavConnection("c2", calendar.toString(), CalDavServer.USER);
         sync.sync(network, connection, CalDavServer.PASSWORD);
         URI resource = calendar.resolve("rapport-with-dana.ics");
-        HttpResponse<String> ours = radicale.get(resource);
-        String moved = CalendarSyncContract.unfolded(ours.body())
-                                           .replace("20270114T160000", "20270121T160000").replace("20270114T162500", "20270121T162500")
-                                           .replaceAll("LAST-MODIFIED:[0-9TZ]+", "LAST-MODIFIED:" + ics(Instant.now()));
-        radicale.put(resource, moved, ours.headers().firstValue("ETag").orElseThrow());
+        CalendarSyncContract.editInCalendar(CALENDARS.server(), resource, Instant.now(), "20270114T160000", "20270121T160000",
+                                            "20270114T162500", "20270121T162500");
         connection.syncToken = "http://radicale.org/ns/sync/0000000000000000000000000000000000000000000000000000000000000000";
 
         sync.sync(network, connection, CalDavServer.PASSWORD);
@@ -101,10 +75,6 @@ class CalDavSyncTest {
         assertThat(connection.lastError).isNull();
         assertThat(network.moves).extracting(MeetingMove::startsAt).containsExactly(Instant.parse("2027-01-21T15:00:00Z"));
         assertThat(connection.syncToken).startsWith("http://radicale.org/ns/sync/").doesNotContain("0000000000000000");
-    }
-
-    private static String ics(Instant instant) {
-        return instant.truncatedTo(ChronoUnit.SECONDS).toString().replace("-", "").replace(":", "");
     }
 
     /** One owner with one scheduled interview; moves and cancellations change it as the server would. */

@@ -89,11 +89,8 @@ abstract class CalendarSyncContract {
         connect(maya, calendar);
         URI resource = calendar.resolve("rapport-" + interview + ".ics");
 
-        HttpResponse<String> ours = calendars().get(resource);
-        String edited = unfolded(ours.body()).replace("DTSTART;TZID=Europe/Berlin:20270201T110000", "DTSTART;TZID=Europe/Berlin:20270202T140000")
-                                             .replace("DTEND;TZID=Europe/Berlin:20270201T112500", "DTEND;TZID=Europe/Berlin:20270202T144500")
-                                             .replaceAll("LAST-MODIFIED:[0-9TZ]+", "LAST-MODIFIED:" + icsNow());
-        assertThat(calendars().put(resource, edited, ours.headers().firstValue("ETag").orElseThrow()).statusCode()).isIn(201, 204);
+        editInCalendar(calendars(), resource, Instant.now(), "DTSTART;TZID=Europe/Berlin:20270201T110000", "DTSTART;TZID=Europe/Berlin:20270202T140000",
+                       "DTEND;TZID=Europe/Berlin:20270201T112500", "DTEND;TZID=Europe/Berlin:20270202T144500");
 
         JsonNode synced = maya.graphQl(SYNC).path("data").path("syncCalendar").get(0);
         assertThat(synced.path("status").asText()).as(synced.toString()).isEqualTo("OK");
@@ -172,7 +169,6 @@ abstract class CalendarSyncContract {
         String interview = scheduledInterview(maya, Instant.parse("2027-04-01T10:00:00Z"));
         connect(maya, calendar);
         URI resource = calendar.resolve("rapport-" + interview + ".ics");
-        HttpResponse<String> before = calendars().get(resource);
 
         calendars().stop();
         try {
@@ -183,9 +179,8 @@ abstract class CalendarSyncContract {
             calendars().start();
         }
         // Edited in the calendar before Rapport's move (its LAST-MODIFIED says so): Rapport's move wins.
-        String older = unfolded(before.body()).replace("20270401T120000", "20270405T120000").replace("20270401T122500", "20270405T122500")
-                                              .replaceAll("LAST-MODIFIED:[0-9TZ]+", "LAST-MODIFIED:20200101T000000Z");
-        calendars().put(resource, older, before.headers().firstValue("ETag").orElseThrow());
+        editInCalendar(calendars(), resource, Instant.parse("2020-01-01T00:00:00Z"), "20270401T120000", "20270405T120000",
+                       "20270401T122500", "20270405T122500");
 
         JsonNode synced = maya.graphQl(SYNC).path("data").path("syncCalendar").get(0);
         assertThat(synced.path("lastConflict").asText()).as(synced.toString()).contains("older than the change made in Rapport");
@@ -201,10 +196,7 @@ abstract class CalendarSyncContract {
         } finally {
             calendars().start();
         }
-        HttpResponse<String> current = calendars().get(resource);
-        String later = unfolded(current.body()).replace("20270402T120000", "20270406T120000").replace("20270402T122500", "20270406T122500")
-                                               .replaceAll("LAST-MODIFIED:[0-9TZ]+", "LAST-MODIFIED:" + icsNow());
-        calendars().put(resource, later, current.headers().firstValue("ETag").orElseThrow());
+        editInCalendar(calendars(), resource, Instant.now(), "20270402T120000", "20270406T120000", "20270402T122500", "20270406T122500");
 
         maya.graphQl(SYNC);
         assertThat(startsAt(maya, interview)).isEqualTo(Instant.parse("2027-04-06T10:00:00Z"));
@@ -267,16 +259,25 @@ abstract class CalendarSyncContract {
         return entries.get(entries.size() - 1);
     }
 
+    /** An edit made in a calendar app: the resource as the calendar holds it, texts replaced, LAST-MODIFIED set. */
+    static void editInCalendar(CalDavServer calendars, URI resource, Instant lastModified, String... replacements) {
+        HttpResponse<String> current = calendars.get(resource);
+        String edited = unfolded(current.body());
+        for (int i = 0; i < replacements.length; i += 2) {
+            assertThat(edited).contains(replacements[i]);
+            edited = edited.replace(replacements[i], replacements[i + 1]);
+        }
+        edited = edited.replaceAll("LAST-MODIFIED:[0-9TZ]+", "LAST-MODIFIED:"
+                                   + lastModified.truncatedTo(ChronoUnit.SECONDS).toString().replace("-", "").replace(":", ""));
+        assertThat(calendars.put(resource, edited, current.headers().firstValue("ETag").orElseThrow()).statusCode()).isIn(201, 204);
+    }
+
     static String unfolded(String ics) {
         return ics.replace("\r\n ", "").replace("\r\n\t", "");
     }
 
     private static int sequence(String ics) {
         return Integer.parseInt(unfolded(ics).lines().filter(line -> line.startsWith("SEQUENCE:")).findFirst().orElseThrow().substring(9).strip());
-    }
-
-    private static String icsNow() {
-        return Instant.now().truncatedTo(ChronoUnit.SECONDS).toString().replace("-", "").replace(":", "");
     }
 
     static String shortId() {

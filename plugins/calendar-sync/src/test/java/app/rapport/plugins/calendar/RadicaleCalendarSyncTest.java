@@ -2,14 +2,8 @@ package app.rapport.plugins.calendar;
 
 import app.rapport.plugin.testkit.RapportExtension;
 import app.rapport.plugin.testkit.RapportSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Calendar sync against Radicale. */
 @ExtendWith(RapportExtension.class)
@@ -18,25 +12,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
                   "--logging.file.name=target/calendar-sync-test.log"})
 class RadicaleCalendarSyncTest extends CalendarSyncContract {
 
-    @TempDir
-    static Path home;
-    static Radicale server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Radicale.installed(), "Radicale is not installed (Debian package python3-radicale; .ci/run installs it): its CalDAV tests are skipped");
-        server = new Radicale(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningCalDav CALENDARS = RunningCalDav.radicale();
 
     @Override
     CalDavServer calendars() {
-        return server;
+        return CALENDARS.server();
     }
 }

@@ -2,14 +2,8 @@ package app.rapport.plugins.calendar;
 
 import app.rapport.plugin.testkit.RapportExtension;
 import app.rapport.plugin.testkit.RapportSettings;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Calendar sync against Xandikos. */
 @ExtendWith(RapportExtension.class)
@@ -18,25 +12,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
                   "--logging.file.name=target/calendar-sync-test.log"})
 class XandikosCalendarSyncTest extends CalendarSyncContract {
 
-    @TempDir
-    static Path home;
-    static Xandikos server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assumeTrue(Xandikos.installed(), "Xandikos is not installed (Debian package xandikos; .ci/run installs it): its CalDAV tests are skipped");
-        server = new Xandikos(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final RunningCalDav CALENDARS = RunningCalDav.xandikos();
 
     @Override
     CalDavServer calendars() {
-        return server;
+        return CALENDARS.server();
     }
 }
