@@ -152,6 +152,11 @@ abstract class CalendarSyncContract {
             JsonNode failing = maya.graphQl(SYNC).path("data").path("syncCalendar").get(0);
             assertThat(failing.path("status").asText()).isEqualTo("FAILING");
             assertThat(failing.path("lastError").asText()).contains("cannot be reached").contains("tries again");
+            JsonNode letters = maya.graphQl("{ pluginDeadLetters(plugin: \"calendar-sync\") { eventType error } }")
+                                   .path("data").path("pluginDeadLetters");
+            assertThat(letters).as("the confirmation's sync, after its tries").isNotEmpty();
+            assertThat(letters.get(0).path("eventType").asText()).isEqualTo("MeetingConfirmed");
+            assertThat(letters.get(0).path("error").asText()).contains("cannot be reached").doesNotContain(CalDavServer.PASSWORD);
         } finally {
             calendars().start();
         }
