@@ -1,5 +1,6 @@
 package app.rapport.api;
 
+import app.rapport.application.account.TooManySignIns;
 import app.rapport.application.account.Unauthenticated;
 import app.rapport.application.messaging.ViewCatchUp;
 import app.rapport.application.messaging.WriteAdmission;
@@ -64,6 +65,12 @@ public class GraphQlErrors extends DataFetcherExceptionResolverAdapter implement
             return error.errorType(RapportErrorType.TOO_BUSY)
                         .message(busy.getMessage())
                         .extensions(Map.of("saved", false, "retryAfterSeconds", Math.max(1, busy.retryAfter().toSeconds())))
+                        .build();
+        }
+        if (cause instanceof TooManySignIns throttled) {
+            return error.errorType(RapportErrorType.TOO_MANY_REQUESTS)
+                        .message(throttled.getMessage())
+                        .extensions(Map.of("retryAfterSeconds", Math.max(1, throttled.retryAfter().toSeconds())))
                         .build();
         }
         if (cause instanceof ViewCatchUp.ViewsLagging lagging) {

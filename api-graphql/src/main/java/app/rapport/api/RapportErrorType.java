@@ -25,6 +25,11 @@ public enum RapportErrorType implements ErrorClassification {
      */
     TOO_BUSY,
     /**
+     * Too many failed sign-ins for the account or from the caller's address; nothing was checked.
+     * {@code extensions.retryAfterSeconds} says when to try again.
+     */
+    TOO_MANY_REQUESTS,
+    /**
      * The change was saved ({@code extensions.saved} is true), but the views did not show it in time: read it again
      * in a moment rather than sending it again.
      */

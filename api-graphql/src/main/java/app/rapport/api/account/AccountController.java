@@ -4,12 +4,16 @@ import app.rapport.application.account.Account;
 import app.rapport.application.account.AccountService;
 import app.rapport.application.account.SignedIn;
 import app.rapport.application.account.Unauthenticated;
+import app.rapport.domain.shared.InvalidInput;
+import graphql.language.Field;
+import graphql.schema.DataFetchingEnvironment;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Sign-up, sign-in and "who am I". */
+/** Sign-up, sign-in, sign-out, password change and "who am I". */
 @Controller
 class AccountController {
 
@@ -19,14 +23,39 @@ class AccountController {
         this.accounts = accounts;
     }
 
+    /** One account per request: aliases must not turn one request into many sign-ups. */
     @MutationMapping
-    AuthPayload signUp(@Argument String email, @Argument String password, @Argument String displayName) {
+    AuthPayload signUp(@Argument String email, @Argument String password, @Argument String displayName,
+                       DataFetchingEnvironment environment) {
+        long signUps = environment.getOperationDefinition().getSelectionSet().getSelectionsOfType(Field.class).stream()
+                                  .filter(field -> field.getName().equals("signUp")).count();
+        if (signUps > 1) {
+            throw new InvalidInput("signUp", "one signUp per request, not " + signUps);
+        }
         return AuthPayload.of(accounts.signUp(email, password, displayName));
     }
 
     @MutationMapping
-    AuthPayload signIn(@Argument String email, @Argument String password) {
-        return AuthPayload.of(accounts.signIn(email, password));
+    AuthPayload signIn(@Argument String email, @Argument String password,
+                       @ContextValue(name = BearerTokenInterceptor.CLIENT_ADDRESS_KEY, required = false) String clientAddress) {
+        return AuthPayload.of(accounts.signIn(email, password, clientAddress));
+    }
+
+    @MutationMapping
+    boolean signOut(Caller caller, @ContextValue(name = BearerTokenInterceptor.TOKEN_KEY) String token) {
+        return accounts.signOut(token);
+    }
+
+    @MutationMapping
+    boolean signOutEverywhere(Caller caller) {
+        accounts.signOutEverywhere(caller.owner());
+        return true;
+    }
+
+    @MutationMapping
+    AuthPayload changePassword(@Argument String currentPassword, @Argument String newPassword, Caller caller,
+                               @ContextValue(name = BearerTokenInterceptor.CLIENT_ADDRESS_KEY, required = false) String clientAddress) {
+        return AuthPayload.of(accounts.changePassword(caller.owner(), currentPassword, newPassword, clientAddress));
     }
 
     @QueryMapping

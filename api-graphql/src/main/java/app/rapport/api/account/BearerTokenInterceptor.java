@@ -9,6 +9,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -25,7 +26,9 @@ import java.util.Map;
 public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
 
     /** The key of the presented token in the GraphQL context. */
-    static final String TOKEN_KEY = BearerTokenInterceptor.class.getName() + ".token";
+    static final String TOKEN_KEY = "rapport.token";
+    /** The key of the client's address in the GraphQL context (the proxy's, unless forwarded headers are trusted). */
+    static final String CLIENT_ADDRESS_KEY = "rapport.clientAddress";
 
     private static final String SESSION_TOKEN = BearerTokenInterceptor.class.getName() + ".sessionToken";
     private static final String BEARER = "Bearer ";
@@ -49,9 +52,15 @@ public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
         if (token == null) {
             token = bearerToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         }
+        Map<String, Object> context = new HashMap<>();
         if (token != null) {
-            String presented = token;
-            request.configureExecutionInput((input, builder) -> builder.graphQLContext(Map.of(TOKEN_KEY, presented)).build());
+            context.put(TOKEN_KEY, token);
+        }
+        if (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
+            context.put(CLIENT_ADDRESS_KEY, request.getRemoteAddress().getAddress().getHostAddress());
+        }
+        if (!context.isEmpty()) {
+            request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
         }
         return chain.next(request);
     }

@@ -48,17 +48,21 @@ final class AccountInput {
 
     /** A new password; taken exactly as typed (spaces included), only its length is checked. */
     static String newPassword(String password) {
+        return newPassword("password", password);
+    }
+
+    /** A password being set, checked under the name of the field it came in. */
+    static String newPassword(String field, String password) {
         if (password == null || password.isEmpty()) {
-            throw new InvalidInput("password", "password is required");
+            throw new InvalidInput(field, field + " is required");
         }
         if (password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInput("password", "password must be at least " + MIN_PASSWORD_LENGTH
-                                               + " characters, was " + password.length());
+            throw new InvalidInput(field, field + " must be at least " + MIN_PASSWORD_LENGTH + " characters, was " + password.length());
         }
         if (password.length() > MAX_PASSWORD_LENGTH) {
-            throw new InvalidInput("password", "password must be at most " + MAX_PASSWORD_LENGTH
-                                               + " characters, was " + password.length());
+            throw new InvalidInput(field, field + " must be at most " + MAX_PASSWORD_LENGTH + " characters, was " + password.length());
         }
+        PasswordPolicy.requireNotGuessable(field, password);
         return password;
     }
 

@@ -3,6 +3,7 @@ package app.rapport.application.account;
 import app.rapport.application.account.AccountStorage.Session;
 import app.rapport.application.account.AccountStorage.StoredAccount;
 import app.rapport.application.storage.Store;
+import app.rapport.domain.shared.InvalidInput;
 import app.rapport.domain.shared.OwnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public class AccountService {
     private final Clock clock;
     private final PasswordEncoder passwords;
     private final SecureRandom random = new SecureRandom();
+    private final SignInThrottle throttle;
     /** Checked against when an email is unknown, so that such a sign-in takes as long as a wrong password. */
     private final String hashOfNoAccount;
 
@@ -54,6 +56,7 @@ public class AccountService {
         this.properties = properties;
         this.clock = clock;
         this.passwords = passwords;
+        this.throttle = new SignInThrottle(clock);
         this.hashOfNoAccount = passwords.encode(newToken());
     }
 
@@ -75,19 +78,67 @@ public class AccountService {
         return issueToken(account);
     }
 
-    /** @throws Unauthenticated with one message whether the email is unknown or the password wrong */
-    public SignedIn signIn(String email, String password) {
+    /**
+     * Signs in, slowed down after failures for the account or from the address ({@link SignInThrottle}).
+     *
+     * @param clientAddress where the request came from, or null when unknown
+     * @throws Unauthenticated with one message whether the email is unknown or the password wrong
+     * @throws TooManySignIns  while the account or the address must wait
+     */
+    public SignedIn signIn(String email, String password, String clientAddress) {
         if (email == null || password == null || password.length() > AccountInput.MAX_PASSWORD_LENGTH) {
             // No account can have such a password; nothing to hide by spending time on it.
             throw new Unauthenticated(Unauthenticated.WRONG_CREDENTIALS);
         }
-        Optional<StoredAccount> stored = storage.byEmail(AccountInput.normalisedEmail(email));
+        String normalisedEmail = AccountInput.normalisedEmail(email);
+        throttle.attempt(normalisedEmail, clientAddress);
+        Optional<StoredAccount> stored = storage.byEmail(normalisedEmail);
         String hash = stored.map(StoredAccount::passwordHash).orElse(hashOfNoAccount);
         boolean matches = passwords.matches(password, hash);
         if (stored.isEmpty() || !matches) {
             throw new Unauthenticated(Unauthenticated.WRONG_CREDENTIALS);
         }
+        throttle.succeeded(normalisedEmail, clientAddress);
+        storage.deleteExpiredSessionsOf(stored.get().account().id(), clock.instant());
         return issueToken(stored.get().account());
+    }
+
+    /** Ends the session of this token; true when there was one. */
+    public boolean signOut(String token) {
+        if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+            return false;
+        }
+        boolean known = storage.session(hashOf(token)).isPresent();
+        storage.endSession(hashOf(token));
+        return known;
+    }
+
+    /** Ends every session of the account, on every device. */
+    public void signOutEverywhere(OwnerId account) {
+        storage.deleteSessionsOf(account);
+        log.info("Account {} signed out everywhere", account);
+    }
+
+    /**
+     * Changes the password after checking the current one (throttled like a sign-in), ends every session, and signs
+     * in anew.
+     *
+     * @throws InvalidInput on {@code currentPassword} when it is not the account's, on {@code newPassword} when it
+     *                      breaks a rule
+     */
+    public SignedIn changePassword(OwnerId account, String currentPassword, String newPassword, String clientAddress) {
+        Account current = storage.byId(account).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
+        String checked = AccountInput.newPassword("newPassword", newPassword);
+        throttle.attempt(current.email(), clientAddress);
+        String hash = storage.byEmail(current.email()).map(StoredAccount::passwordHash).orElse(hashOfNoAccount);
+        if (currentPassword == null || currentPassword.length() > AccountInput.MAX_PASSWORD_LENGTH || !passwords.matches(currentPassword, hash)) {
+            throw new InvalidInput("currentPassword", "currentPassword is not this account's password");
+        }
+        throttle.succeeded(current.email(), clientAddress);
+        storage.updatePasswordHash(account, passwords.encode(checked));
+        storage.deleteSessionsOf(account);
+        log.info("Account {} changed its password; every session ended", account);
+        return issueToken(current);
     }
 
     /**

@@ -9,6 +9,7 @@ import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
@@ -90,6 +91,28 @@ final class AccountStorage {
      */
     void deleteSession(String tokenHash) {
         sessions.deleteOne(Filters.eq("_id", tokenHash));
+    }
+
+    /** Ends one session for good: signed out. */
+    void endSession(String tokenHash) {
+        sessions.deleteOne(Filters.eq("_id", tokenHash));
+        durability.makeDurable();
+    }
+
+    /** Ends every session of the account: signed out everywhere. */
+    void deleteSessionsOf(OwnerId account) {
+        sessions.deleteMany(Filters.eq("accountId", account.value()));
+        durability.makeDurable();
+    }
+
+    /** Removes the account's sessions that have expired (the embedded store has no TTL index to do it). */
+    void deleteExpiredSessionsOf(OwnerId account, Instant now) {
+        sessions.deleteMany(Filters.and(Filters.eq("accountId", account.value()), Filters.lte("expiresAt", Date.from(now))));
+    }
+
+    void updatePasswordHash(OwnerId account, String passwordHash) {
+        accounts.updateOne(Filters.eq("_id", account.value()), Updates.set("passwordHash", passwordHash));
+        durability.makeDurable();
     }
 
     private static StoredAccount storedAccount(Document document) {
