@@ -65,7 +65,7 @@ class QueryLimits {
 
         Limits {
             maxDepth = maxDepth == null ? 12 : maxDepth;
-            maxCost = maxCost == null ? 20_000 : maxCost;
+            maxCost = maxCost == null ? 50_000 : maxCost;
             listSize = listSize == null ? 10 : listSize;
             maxAliases = maxAliases == null ? 30 : maxAliases;
             maxRootFields = maxRootFields == null ? 20 : maxRootFields;
