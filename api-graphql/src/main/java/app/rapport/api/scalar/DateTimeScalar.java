@@ -33,6 +33,10 @@ final class DateTimeScalar {
     private DateTimeScalar() {
     }
 
+    /** No step of a career conversation lies outside these; anything else is a typo or a probe. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+
     private static final class InstantCoercing implements Coercing<Instant, String> {
 
         @Override
@@ -64,11 +68,16 @@ final class DateTimeScalar {
         }
 
         private static <E extends RuntimeException> Instant parse(String text, java.util.function.Function<String, E> failure) {
+            Instant instant;
             try {
-                return OffsetDateTime.parse(text).toInstant();
+                instant = OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
                 throw failure.apply(expectation("text in another form"));
             }
+            if (instant.isBefore(EARLIEST) || !instant.isBefore(LATEST)) {
+                throw failure.apply("DateTime must lie between " + EARLIEST + " and " + LATEST + "; got " + instant);
+            }
+            return instant;
         }
 
         private static String expectation(String got) {

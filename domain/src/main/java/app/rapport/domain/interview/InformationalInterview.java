@@ -412,10 +412,15 @@ public class InformationalInterview {
     }
 
     private static String answerPart(String name, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
+        if (Require.blank(value)) {
             throw new InvalidInput("answers", name + " must not be blank");
         }
         String stripped = value.strip();
+        try {
+            Require.clean(name, stripped);
+        } catch (InvalidInput unclean) {
+            throw new InvalidInput("answers", unclean.getMessage());
+        }
         if (stripped.length() > maxLength) {
             throw new InvalidInput("answers", name + " must be at most " + maxLength + " characters, was " + stripped.length());
         }

@@ -27,6 +27,9 @@ public final class Identifiers {
         if (value.length() > MAX_LENGTH) {
             throw new InvalidInput("id", "id must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
+        if (value.chars().allMatch(c -> c == '.')) {
+            throw new InvalidInput("id", "id must not be only dots");
+        }
         if (!ALLOWED.matcher(value).matches()) {
             throw new InvalidInput("id", "id may contain only the letters A-Z and a-z, digits and the characters - _ . :");
         }

@@ -20,20 +20,49 @@ public final class Require {
         return value;
     }
 
-    /** A required text: trimmed, not blank, not too long. */
+    /** A required text: trimmed, not blank (nor only invisible characters), clean, not too long. */
     public static String text(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
+        if (blank(value)) {
             throw new InvalidInput(field, field + " must not be blank");
         }
-        return withinLength(field, value.strip(), maxLength);
+        return withinLength(field, clean(field, value.strip()), maxLength);
     }
 
-    /** An optional text: trimmed; blank becomes null. */
+    /** An optional text: trimmed; blank (or only invisible characters) becomes null. */
     public static String optionalText(String field, String value, int maxLength) {
-        if (value == null || value.isBlank()) {
+        if (blank(value)) {
             return null;
         }
-        return withinLength(field, value.strip(), maxLength);
+        return withinLength(field, clean(field, value.strip()), maxLength);
+    }
+
+    /** Blank, or made only of characters that show nothing (zero-width spaces, fillers, blank patterns). */
+    public static boolean blank(String value) {
+        return value == null || value.codePoints().allMatch(Require::invisible);
+    }
+
+    /**
+     * The text, refused when it holds control characters (NUL, BEL, …; line breaks and tabs are fine) or the
+     * characters that reorder what follows them on screen (U+202A–U+202E, U+2066–U+2069), with which a name can be
+     * made to read as something else.
+     */
+    public static String clean(String field, String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            boolean control = Character.getType(c) == Character.CONTROL && c != '\n' && c != '\r' && c != '\t';
+            boolean reordering = c >= '\u202A' && c <= '\u202E' || c >= '\u2066' && c <= '\u2069';
+            if (control || reordering) {
+                throw new InvalidInput(field, field + " must not contain control characters or direction overrides (found U+"
+                                              + String.format("%04X", (int) c) + " at position " + (i + 1) + ")");
+            }
+        }
+        return value;
+    }
+
+    private static boolean invisible(int codePoint) {
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint)
+               || Character.getType(codePoint) == Character.FORMAT || Character.getType(codePoint) == Character.CONTROL
+               || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0 || codePoint == 0x2800;
     }
 
     /** A list of texts: each trimmed and not blank; null means none. */
@@ -48,10 +77,10 @@ public final class Require {
         for (int i = 0; i < values.size(); i++) {
             String value = values.get(i);
             String element = field + "[" + i + "]";
-            if (value == null || value.isBlank()) {
+            if (blank(value)) {
                 throw new InvalidInput(field, element + " must not be blank");
             }
-            String stripped = value.strip();
+            String stripped = clean(element, value.strip());
             if (stripped.length() > maxLength) {
                 throw new InvalidInput(field, element + " must be at most " + maxLength
                                               + " characters, was " + stripped.length());
