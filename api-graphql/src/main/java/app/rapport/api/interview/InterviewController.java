@@ -117,6 +117,9 @@ class InterviewController {
         if ((input.toContactId() == null) == (input.newContact() == null)) {
             throw new InvalidInput("toContactId", "give exactly one of toContactId (someone in your contacts) and newContact (someone new)");
         }
+        if (input.newContact() != null && input.newContact().referredById() != null) {
+            throw new InvalidInput("newContact.referredById", "newContact.referredById must be left out: the interviewee introduced them");
+        }
         return interviews.recordReferral(
                 caller.actor(), interviewId(caller, input.interviewId()),
                 input.id() == null ? ReferralId.generate(caller.owner()) : Ids.referral(caller.owner(), input.id(), "id"),

@@ -37,6 +37,18 @@ class HostileInputTest {
     }
 
     @Test
+    void aHistoryCursorFarPastTheEndIsAnEmptyLastPage(RunningServer server) {
+        RunningServer.User maya = server.signUpFreshUser();
+        maya.graphQl(ADD, Map.of("id", "dana", "name", "Dana")).data("addContact");
+
+        var page = maya.graphQl("{ relationshipHistory(contactId: \"dana\", after: \"9223372036854775806\") { edges { cursor } pageInfo { hasNextPage } } }",
+                                Map.of()).data("relationshipHistory");
+
+        assertThat(page.path("edges")).isEmpty();
+        assertThat(page.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
+    }
+
+    @Test
     void aDateOutOfThisWorldIsRefused(RunningServer server) {
         RunningServer.User maya = server.signUpFreshUser();
         maya.graphQl(ADD, Map.of("id", "dana", "name", "Dana")).data("addContact");

@@ -111,6 +111,9 @@ class RelationshipHistoryProjection {
     HistoryPage handle(FindRelationshipHistory query) {
         Document head = rows.head(query.contactId());
         long count = count(head);
+        if (query.afterSequence() >= count) {
+            return new HistoryPage(List.of(), false); // past the end, however far (a cursor near Long.MAX_VALUE too)
+        }
         long from = query.afterSequence() + 1;
         long to = Math.min(count, query.afterSequence() + query.first());
         List<HistoryEntryView> entries = new ArrayList<>();
