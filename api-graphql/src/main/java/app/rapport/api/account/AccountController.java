@@ -26,13 +26,14 @@ class AccountController {
     /** One account per request: aliases must not turn one request into many sign-ups. */
     @MutationMapping
     AuthPayload signUp(@Argument String email, @Argument String password, @Argument String displayName,
+                       @ContextValue(name = BearerTokenInterceptor.CLIENT_ADDRESS_KEY, required = false) String clientAddress,
                        DataFetchingEnvironment environment) {
         long signUps = environment.getOperationDefinition().getSelectionSet().getSelectionsOfType(Field.class).stream()
                                   .filter(field -> field.getName().equals("signUp")).count();
         if (signUps > 1) {
             throw new InvalidInput("signUp", "one signUp per request, not " + signUps);
         }
-        return AuthPayload.of(accounts.signUp(email, password, displayName));
+        return AuthPayload.of(accounts.signUp(email, password, displayName, clientAddress));
     }
 
     @MutationMapping

@@ -29,6 +29,8 @@ public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
     static final String TOKEN_KEY = "rapport.token";
     /** The key of the client's address in the GraphQL context (the proxy's, unless forwarded headers are trusted). */
     static final String CLIENT_ADDRESS_KEY = "rapport.clientAddress";
+    /** Whether the request came over WebSocket, where subscriptions run, in the GraphQL context. */
+    public static final String OVER_WEBSOCKET_KEY = "rapport.overWebSocket";
 
     private static final String SESSION_TOKEN = BearerTokenInterceptor.class.getName() + ".sessionToken";
     private static final String BEARER = "Bearer ";
@@ -53,15 +55,14 @@ public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
             token = bearerToken(request.getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
         }
         Map<String, Object> context = new HashMap<>();
+        context.put(OVER_WEBSOCKET_KEY, request instanceof WebSocketGraphQlRequest);
         if (token != null) {
             context.put(TOKEN_KEY, token);
         }
         if (request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
             context.put(CLIENT_ADDRESS_KEY, request.getRemoteAddress().getAddress().getHostAddress());
         }
-        if (!context.isEmpty()) {
-            request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
-        }
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
         return chain.next(request);
     }
 

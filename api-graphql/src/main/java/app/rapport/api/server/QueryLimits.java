@@ -1,6 +1,7 @@
 package app.rapport.api.server;
 
 import app.rapport.api.RapportErrorType;
+import app.rapport.api.account.BearerTokenInterceptor;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
@@ -78,10 +79,27 @@ class QueryLimits {
             @Override
             public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
                                                                                 InstrumentationState state) {
+                requireWebSocketForSubscriptions(parameters);
                 new Measure(parameters.getSchema(), parameters.getDocument(), parameters.getVariables(), limits).check();
                 return super.beginValidation(parameters, state);
             }
         };
+    }
+
+    /** A subscription sent as a plain POST would answer with the stream's internals: it needs WebSocket. */
+    private static void requireWebSocketForSubscriptions(InstrumentationValidationParameters parameters) {
+        boolean overWebSocket = Boolean.TRUE.equals(parameters.getExecutionInput().getGraphQLContext()
+                                                              .get(BearerTokenInterceptor.OVER_WEBSOCKET_KEY));
+        if (overWebSocket) {
+            return;
+        }
+        for (Definition<?> definition : parameters.getDocument().getDefinitions()) {
+            if (definition instanceof OperationDefinition operation && operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+                throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
+                        .message("Subscriptions run over WebSocket (graphql-transport-ws) at /graphql; over HTTP, send a query")
+                        .errorType(RapportErrorType.BAD_REQUEST).build()));
+            }
+        }
     }
 
     /** One document measured against the limits. */

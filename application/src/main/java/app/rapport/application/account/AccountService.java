@@ -67,6 +67,18 @@ public class AccountService {
      * @throws app.rapport.domain.shared.Conflict     on field {@code email} when an account has that email already
      */
     public SignedIn signUp(String email, String password, String displayName) {
+        return signUp(email, password, displayName, null);
+    }
+
+    /**
+     * Creates an account and signs it in; refused sign-ups from one address are rationed (an answer that an email is
+     * taken tells who has an account).
+     *
+     * @param clientAddress where the request came from, or null when unknown
+     * @throws TooManySignIns while the address must wait
+     */
+    public SignedIn signUp(String email, String password, String displayName, String clientAddress) {
+        throttle.attemptSignUp(clientAddress);
         String normalisedEmail = AccountInput.email(email);
         String checkedPassword = AccountInput.newPassword(password);
         String checkedDisplayName = AccountInput.displayName(displayName);
@@ -74,6 +86,7 @@ public class AccountService {
         Account account = new Account(new OwnerId(UUID.randomUUID().toString()), normalisedEmail, checkedDisplayName,
                                       clock.instant());
         storage.insert(account, passwords.encode(checkedPassword));
+        throttle.signedUp(clientAddress);
         log.info("Account {} signed up", account.id());
         return issueToken(account);
     }
@@ -111,6 +124,11 @@ public class AccountService {
         boolean known = storage.session(hashOf(token)).isPresent();
         storage.endSession(hashOf(token));
         return known;
+    }
+
+    /** Removes expired sessions, which nothing else removes on a store without TTL indexes; answers how many. */
+    public long deleteExpiredSessions() {
+        return storage.deleteExpiredSessions(clock.instant());
     }
 
     /** Ends every session of the account, on every device. */

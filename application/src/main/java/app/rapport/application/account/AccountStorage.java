@@ -110,6 +110,11 @@ final class AccountStorage {
         sessions.deleteMany(Filters.and(Filters.eq("accountId", account.value()), Filters.lte("expiresAt", Date.from(now))));
     }
 
+    /** Removes every expired session; answers how many. */
+    long deleteExpiredSessions(Instant now) {
+        return sessions.deleteMany(Filters.lte("expiresAt", Date.from(now))).getDeletedCount();
+    }
+
     void updatePasswordHash(OwnerId account, String passwordHash) {
         accounts.updateOne(Filters.eq("_id", account.value()), Updates.set("passwordHash", passwordHash));
         durability.makeDurable();

@@ -57,6 +57,31 @@ final class SignInThrottle {
         }
     }
 
+    /**
+     * Counts a sign-up from the address: answers that an email is taken tell who has an account, so they are
+     * rationed like failed sign-ins. A sign-up that makes an account takes its count back.
+     */
+    synchronized void attemptSignUp(String address) {
+        if (address == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration wait = waitFor("sign-up:" + address, FREE_PER_ADDRESS, now);
+        if (!wait.isZero()) {
+            throw new TooManySignIns(wait);
+        }
+        count("sign-up:" + address, now);
+    }
+
+    synchronized void signedUp(String address) {
+        if (address != null) {
+            Tries known = tries.get("sign-up:" + address);
+            if (known != null) {
+                tries.put("sign-up:" + address, new Tries(Math.max(0, known.count() - 1), known.last()));
+            }
+        }
+    }
+
     synchronized void succeeded(String account, String address) {
         tries.remove("account:" + account);
         if (address != null) {

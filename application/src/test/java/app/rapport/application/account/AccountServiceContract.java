@@ -182,6 +182,38 @@ abstract class AccountServiceContract {
     }
 
     @Test
+    void expiredSessionsAreSweptAwayWithoutBeingPresentedAgain() {
+        SignedIn old = accounts.signUp("ann@example.org", PASSWORD, "Ann");
+        clock.advance(LIFETIME.minusSeconds(60));
+        SignedIn recent = accounts.signIn("ann@example.org", PASSWORD, null);
+        clock.advance(Duration.ofSeconds(60));
+
+        assertThat(accounts.deleteExpiredSessions()).isEqualTo(1);
+
+        assertThat(sessionDocuments().countDocuments()).isEqualTo(1);
+        assertThat(accounts.authenticate(recent.token()).id()).isEqualTo(old.account().id());
+    }
+
+    @Test
+    void signingOutEndsOneSessionAndSigningOutEverywhereEndsThemAll() {
+        SignedIn first = accounts.signUp("ann@example.org", PASSWORD, "Ann");
+        SignedIn second = accounts.signIn("ann@example.org", PASSWORD, null);
+        SignedIn third = accounts.signIn("ann@example.org", PASSWORD, null);
+        SignedIn other = accounts.signUp("bo@example.org", PASSWORD, "Bo");
+
+        assertThat(accounts.signOut(first.token())).isTrue();
+        assertThat(accounts.signOut(first.token())).isFalse();
+        assertThatThrownBy(() -> accounts.authenticate(first.token())).isInstanceOf(Unauthenticated.class);
+        assertThat(accounts.authenticate(second.token()).id()).isEqualTo(first.account().id());
+
+        accounts.signOutEverywhere(first.account().id());
+
+        assertThatThrownBy(() -> accounts.authenticate(second.token())).isInstanceOf(Unauthenticated.class);
+        assertThatThrownBy(() -> accounts.authenticate(third.token())).isInstanceOf(Unauthenticated.class);
+        assertThat(accounts.authenticate(other.token()).id()).as("another account's session").isEqualTo(other.account().id());
+    }
+
+    @Test
     void unknownAndMalformedTokensAreRefused() {
         SignedIn signedUp = accounts.signUp("ann@example.org", PASSWORD, "Ann");
 

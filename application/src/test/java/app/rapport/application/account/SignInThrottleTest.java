@@ -74,6 +74,19 @@ class SignInThrottleTest {
         assertThatCode(() -> throttle.attempt("ann@example.org", "192.0.2.1")).doesNotThrowAnyException();
     }
 
+    @Test
+    void refusedSignUpsFromOneAddressAreRationedButAccountsMadeAreNot() {
+        for (int i = 0; i < 3 * SignInThrottle.FREE_PER_ADDRESS; i++) {
+            throttle.attemptSignUp("192.0.2.1");
+            throttle.signedUp("192.0.2.1");
+        }
+        for (int i = 0; i < SignInThrottle.FREE_PER_ADDRESS; i++) {
+            throttle.attemptSignUp("192.0.2.1");
+        }
+        assertThatThrownBy(() -> throttle.attemptSignUp("192.0.2.1")).isInstanceOf(TooManySignIns.class);
+        assertThatCode(() -> throttle.attemptSignUp("198.51.100.7")).doesNotThrowAnyException();
+    }
+
     private void later(Duration duration) {
         clock.advance(duration);
     }
