@@ -32,6 +32,9 @@ class RequestValidationErrors implements WebGraphQlInterceptor {
             Pattern.compile("[Ff]ield '([A-Za-z0-9_.]+)'"),
             Pattern.compile("Variable '([A-Za-z0-9_]+)'"));
 
+    /** graphql-java's names of literals, e.g. {@code StringValue{value='ten'}}: a person reads {@code "ten"}. */
+    private static final Pattern LITERAL = Pattern.compile("(String|Int|Float|Boolean|Enum)Value\\{(?:value|name)=('?)(.*?)\\2}");
+
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
         return chain.next(request).map(response -> response.getErrors().stream().noneMatch(RequestValidationErrors::isValidationError)
@@ -45,7 +48,7 @@ class RequestValidationErrors implements WebGraphQlInterceptor {
 
     private static GraphQLError classified(ResponseError error) {
         GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError()
-                                                            .message(error.getMessage())
+                                                            .message(readable(error.getMessage()))
                                                             .locations(error.getLocations())
                                                             .errorType(isValidationError(error) ? RapportErrorType.BAD_REQUEST : error.getErrorType());
         if (!error.getParsedPath().isEmpty()) {
@@ -60,6 +63,16 @@ class RequestValidationErrors implements WebGraphQlInterceptor {
             builder.extensions(extensions);
         }
         return builder.build();
+    }
+
+    static String readable(String message) {
+        if (message == null) {
+            return null;
+        }
+        return LITERAL.matcher(message).replaceAll(found -> Matcher.quoteReplacement(
+                               found.group(1).equals("String") ? "\"" + found.group(3) + "\"" : found.group(3)))
+                      .replaceAll(" - Expected an AST type of '[A-Za-z]+' but it was an? '[A-Za-z]+'", "")
+                      .replace("'\"", "\"").replace("\"'", "\"");
     }
 
     private static java.util.Optional<String> fieldNamedIn(String message) {

@@ -26,6 +26,16 @@ class ProtocolCornersTest {
     }
 
     @Test
+    void aValueOfTheWrongTypeIsQuotedAsTheCallerWroteIt(RunningServer server) {
+        RunningServer.User maya = server.signUpFreshUser();
+
+        GraphQlResponse answer = maya.graphQl("{ contacts(first: \"ten\") { totalCount } }", Map.of());
+
+        answer.assertRefused("BAD_REQUEST", "first");
+        assertThat(answer.firstError().path("message").asText()).contains("\"ten\"").doesNotContain("StringValue");
+    }
+
+    @Test
     void theSchemaIsDescribedToSignedInCallersOnly(RunningServer server) {
         String introspection = "{ __schema { queryType { name } } }";
 
