@@ -1,5 +1,12 @@
 package app.rapport.api.account;
 
+import app.rapport.api.RapportErrorType;
+import app.rapport.application.account.AccountService;
+import app.rapport.application.account.Unauthenticated;
+import graphql.ExecutionResult;
+import graphql.GraphqlErrorBuilder;
+import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -7,10 +14,14 @@ import org.springframework.graphql.server.WebSocketGraphQlRequest;
 import org.springframework.graphql.server.WebSocketSessionInfo;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Takes the bearer token of every GraphQL request into its GraphQL context, where {@link CallerAuthentication}
@@ -18,12 +29,21 @@ import java.util.Map;
  * {@code Authorization: Bearer <token>}; over WebSocket ({@code graphql-transport-ws}) in the
  * {@code connection_init} payload, as {@code {"Authorization": "Bearer <token>"}} or {@code {"token": "<token>"}},
  * and holds for every operation of that connection. Each operation checks it anew, so a token that expires
- * while a connection is open stops working for the operations started after that.
+ * while a connection is open stops working for the operations started after that, and a subscription ends when
+ * the sign-in that opened it expires or is signed out.
  *
  * <p>Spring for GraphQL allows one {@code WebSocketGraphQlInterceptor}: this is it.
  */
 @Component
 public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
+
+    private final AccountService accounts;
+    private final Duration subscriptionCheck;
+
+    BearerTokenInterceptor(AccountService accounts, @Value("${rapport.auth.subscription-check:10s}") Duration subscriptionCheck) {
+        this.accounts = accounts;
+        this.subscriptionCheck = subscriptionCheck;
+    }
 
     /** The key of the presented token in the GraphQL context. */
     static final String TOKEN_KEY = "rapport.token";
@@ -63,7 +83,46 @@ public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
             context.put(CLIENT_ADDRESS_KEY, request.getRemoteAddress().getAddress().getHostAddress());
         }
         request.configureExecutionInput((input, builder) -> builder.graphQLContext(context).build());
-        return chain.next(request);
+        if (token == null || !(request instanceof WebSocketGraphQlRequest)) {
+            return chain.next(request);
+        }
+        String presented = token;
+        return chain.next(request).map(response -> response.getExecutionResult().getData() instanceof Publisher<?> stream
+                ? response.transform(builder -> builder.data(endedWithItsSignIn(stream, presented)))
+                : response);
+    }
+
+    /**
+     * A subscription lives as long as the sign-in that opened it: its token is checked every
+     * {@code rapport.auth.subscription-check}, and once it has expired or been signed out the stream's last message is
+     * an {@code UNAUTHORIZED} error.
+     */
+    private Flux<Object> endedWithItsSignIn(Publisher<?> stream, String token) {
+        AtomicBoolean signedOut = new AtomicBoolean();
+        Mono<Long> ended = Flux.interval(subscriptionCheck, subscriptionCheck)
+                               .publishOn(Schedulers.boundedElastic())
+                               .filter(tick -> !stillSignedIn(token))
+                               .doOnNext(tick -> signedOut.set(true))
+                               .next();
+        return Flux.<Object>from(stream).takeUntilOther(ended)
+                   .concatWith(Mono.defer(() -> signedOut.get() ? Mono.just(signInEnded()) : Mono.empty()));
+    }
+
+    /** The last message of a subscription whose sign-in ended: an error the client can act on, then the end. */
+    private static ExecutionResult signInEnded() {
+        return ExecutionResult.newExecutionResult()
+                              .addError(GraphqlErrorBuilder.newError().errorType(RapportErrorType.UNAUTHORIZED)
+                                                           .message(Unauthenticated.INVALID_TOKEN).build())
+                              .build();
+    }
+
+    private boolean stillSignedIn(String token) {
+        try {
+            accounts.authenticate(token);
+            return true;
+        } catch (Unauthenticated ended) {
+            return false;
+        }
     }
 
     private static String tokenOf(Map<String, Object> payload) {
