@@ -66,6 +66,15 @@ public record TestUser(String accountId, String token, TestServer server) {
         return new Subscription(server, token).collect(document, variables, patience);
     }
 
+    /**
+     * Subscribes over WebSocket as this user and returns whatever arrives within {@code window} ({@code next}
+     * payloads and {@code error} payloads alike), without requiring the subscription to complete: for checking what
+     * must not arrive.
+     */
+    public List<JsonNode> listen(String document, Map<String, ?> variables, Duration window) {
+        return new Subscription(server, token).listen(document, variables, window);
+    }
+
     /** The JSON of an answer's body. */
     public static JsonNode json(HttpResponse<String> response) {
         try {
