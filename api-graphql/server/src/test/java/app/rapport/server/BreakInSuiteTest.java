@@ -66,7 +66,12 @@ class BreakInSuiteTest {
         ok(victim, "mutation { recordReferral(input: {id: \"ref\", interviewId: \"chat\", toContactId: \"lee\", mayUseName: true, note: \"kept between us\"}) { id } }");
         ok(victim, "mutation { addQuestion(id: \"q1\", text: \"kept between us?\") { id } }");
         ok(victim, "mutation { logTouch(input: {contactId: \"xylo\", at: \"2026-11-12T10:00:00Z\", channel: EMAIL, note: \"kept between us\"}) { id } }");
-        victimIds = List.of("xylo", "lee", "chat", "ref", "q1", victim.accountId());
+        String job = TestUser.json(victim.upload("/plugins/linkedin-import/imports", "file", "Connections.csv", """
+                First Name,Last Name,URL,Email Address,Company,Position,Connected On
+                Xylo,Quarrington,https://www.linkedin.com/in/xylo-q,xylo@victim.example,Oddfellow,Engineer,10 Jun 2016
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8))).path("id").asText();
+        assertThat(job).isNotEmpty();
+        victimIds = List.of("xylo", "lee", "chat", "ref", "q1", victim.accountId(), job);
     }
 
     @AfterAll
@@ -81,6 +86,7 @@ class BreakInSuiteTest {
         String before = snapshot();
         TestUser intruder = server.signUp();
         TestUser stranger = intruder.signedOut();
+        TestUser bystander = server.signUp();
         GraphQLSchema schema = server.context().getBean(GraphQlSource.class).schema();
         List<String> breaches = new ArrayList<>();
         int attempts = 0;
@@ -94,6 +100,9 @@ class BreakInSuiteTest {
                         attempts++;
                         JsonNode answer = caller.graphQl(document);
                         leaked(answer).ifPresent(secret -> breaches.add(coordinates + " as " + who(caller) + " showed " + secret + ": " + document));
+                        if (caller == intruder && root == schema.getQueryType() && seesWhatOnlyTheVictimSees(answer, document, id, bystander)) {
+                            breaches.add(coordinates + " showed another user what the victim sees: " + document + " -> " + answer);
+                        }
                         if (caller == stranger && !PUBLIC.contains(coordinates) && !refusedAsStranger(answer)) {
                             breaches.add(coordinates + " answered a stranger: " + answer);
                         }
@@ -122,6 +131,21 @@ class BreakInSuiteTest {
         assertThat(breaches).as("attempts that reached the victim's network").isEmpty();
         assertThat(attempts).isGreaterThan(300);
         assertThat(snapshot()).as("the victim's network after the attempts").isEqualTo(before);
+    }
+
+    /**
+     * Whether a query answered the intruder exactly as it answers the victim, while the same query about an id
+     * nobody has answers a bystander (a third user) differently: the intruder saw the victim's data, be it texts or
+     * only numbers. Data everyone shares (the server's name, the question bank's defaults) answers all alike.
+     */
+    private static boolean seesWhatOnlyTheVictimSees(JsonNode answer, String document, String id, TestUser bystander) {
+        JsonNode data = answer.path("data");
+        if (data.isMissingNode() || data.isNull() || allNull(data)) {
+            return false;
+        }
+        JsonNode victims = victim.graphQl(document).path("data");
+        JsonNode nobodys = bystander.graphQl(document.replace(quoted(id), quoted("no-such-id-0"))).path("data");
+        return data.equals(victims) && !victims.equals(nobodys);
     }
 
     private static int touches;
