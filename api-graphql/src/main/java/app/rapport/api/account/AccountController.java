@@ -25,7 +25,7 @@ class AccountController {
 
     /** One account per request: aliases must not turn one request into many sign-ups. */
     @MutationMapping
-    AuthPayload signUp(@Argument String email, @Argument String password, @Argument String displayName,
+    AuthPayload signUp(@Argument String email, @Argument String password, @Argument String displayName, @Argument String invitation,
                        @ContextValue(name = BearerTokenInterceptor.CLIENT_ADDRESS_KEY, required = false) String clientAddress,
                        DataFetchingEnvironment environment) {
         long signUps = environment.getOperationDefinition().getSelectionSet().getSelectionsOfType(Field.class).stream()
@@ -33,7 +33,7 @@ class AccountController {
         if (signUps > 1) {
             throw new InvalidInput("signUp", "one signUp per request, not " + signUps);
         }
-        return AuthPayload.of(accounts.signUp(email, password, displayName, clientAddress));
+        return AuthPayload.of(accounts.signUp(email, password, displayName, invitation, clientAddress));
     }
 
     @MutationMapping

@@ -67,18 +67,25 @@ public class AccountService {
      * @throws app.rapport.domain.shared.Conflict     on field {@code email} when an account has that email already
      */
     public SignedIn signUp(String email, String password, String displayName) {
-        return signUp(email, password, displayName, null);
+        return signUp(email, password, displayName, null, null);
     }
 
     /**
      * Creates an account and signs it in; refused sign-ups from one address are rationed (an answer that an email is
      * taken tells who has an account).
      *
+     * @param invitation    the invitation code, needed when the server takes sign-ups by invitation only
      * @param clientAddress where the request came from, or null when unknown
      * @throws TooManySignIns while the address must wait
+     * @throws InvalidInput   on field {@code invitation} when one is needed and this is not one of the server's
      */
-    public SignedIn signUp(String email, String password, String displayName, String clientAddress) {
+    public SignedIn signUp(String email, String password, String displayName, String invitation, String clientAddress) {
         throttle.attemptSignUp(clientAddress);
+        if (!properties.invitationCodes().isEmpty() && !invited(invitation)) {
+            throw new InvalidInput("invitation", invitation == null || invitation.isBlank()
+                    ? "invitation is required: this server takes new accounts by invitation only"
+                    : "invitation is not a code of this server");
+        }
         String normalisedEmail = AccountInput.email(email);
         String checkedPassword = AccountInput.newPassword(password);
         String checkedDisplayName = AccountInput.displayName(displayName);
@@ -114,6 +121,15 @@ public class AccountService {
         throttle.succeeded(normalisedEmail, clientAddress);
         storage.deleteExpiredSessionsOf(stored.get().account().id(), clock.instant());
         return issueToken(stored.get().account());
+    }
+
+    private boolean invited(String invitation) {
+        if (invitation == null) {
+            return false;
+        }
+        byte[] given = invitation.strip().getBytes(StandardCharsets.UTF_8);
+        return properties.invitationCodes().stream()
+                         .anyMatch(code -> MessageDigest.isEqual(code.getBytes(StandardCharsets.UTF_8), given));
     }
 
     /** Ends the session of this token; true when there was one. */

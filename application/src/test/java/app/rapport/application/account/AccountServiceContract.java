@@ -214,6 +214,21 @@ abstract class AccountServiceContract {
     }
 
     @Test
+    void byInvitationOnlyASignUpNeedsOneOfTheServersCodes() {
+        AccountService invitational = new AccountService(connection.store(), new AuthProperties(LIFETIME, List.of("cohort-2027", " career-fair ")),
+                                                         clock, passwords);
+
+        assertThatThrownBy(() -> invitational.signUp("ann@example.org", PASSWORD, "Ann", null, null))
+                .isInstanceOfSatisfying(InvalidInput.class, refused -> assertThat(refused.field()).isEqualTo("invitation"))
+                .hasMessageContaining("by invitation only");
+        assertThatThrownBy(() -> invitational.signUp("ann@example.org", PASSWORD, "Ann", "cohort-2026", null))
+                .hasMessage("invitation is not a code of this server");
+        assertThat(accountDocuments().countDocuments()).isZero();
+
+        assertThat(invitational.signUp("ann@example.org", PASSWORD, "Ann", "career-fair", null).account().email()).isEqualTo("ann@example.org");
+    }
+
+    @Test
     void unknownAndMalformedTokensAreRefused() {
         SignedIn signedUp = accounts.signUp("ann@example.org", PASSWORD, "Ann");
 
