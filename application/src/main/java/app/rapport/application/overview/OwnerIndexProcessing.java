@@ -1,7 +1,9 @@
 package app.rapport.application.overview;
 
 import app.rapport.application.ViewProcessing;
+import app.rapport.application.privacy.ServerKey;
 import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -15,6 +17,12 @@ public class OwnerIndexProcessing {
 
     /** The processing group, and processor, of the owner index. */
     public static final String OWNER_INDEX_VIEWS = "owner-index-views";
+
+    /** Cursors hold sort keys such as names: sealed with the key every server of a cluster shares. */
+    @Bean
+    InitializingBean cursorsSealedWithTheServerKey(ServerKey serverKey) {
+        return () -> PageCursor.sealWith(serverKey);
+    }
 
     @Bean
     ConfigurerModule ownerIndexProcessor() {

@@ -1,5 +1,6 @@
 package app.rapport.application.plugin;
 
+import app.rapport.application.privacy.ServerKey;
 import app.rapport.application.storage.StorageProperties;
 import app.rapport.application.storage.Store;
 import org.axonframework.config.Configuration;
@@ -40,13 +41,9 @@ public class PluginConfiguration {
         return new PluginDeadLetters(store);
     }
 
-    /** The key file lies beside the data directory, not in it: a copy of the data alone reveals no secret. */
     @Bean
-    PluginSettingsStore pluginSettings(Store store, Environment environment) {
-        String dataDir = environment.getProperty("rapport.data-dir", "./data");
-        Path defaultFile = Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("rapport-secrets.key");
-        return new PluginSettingsStore(store, SecretsKey.load(environment.getProperty("rapport.secrets-key"),
-                                                              Path.of(environment.getProperty("rapport.secrets-key-file", defaultFile.toString()))));
+    PluginSettingsStore pluginSettings(Store store, ServerKey serverKey) {
+        return new PluginSettingsStore(store, serverKey.key());
     }
 
     @Bean

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 
 /**
  * Plugins' settings per owner: one document per plugin and owner ({@code _id} {@code <plugin>/<owner>}), secrets
- * sealed with {@link SecretsKey}'s key, each change committed before it returns.
+ * sealed with the {@link app.rapport.application.privacy.ServerKey}, each change committed before it returns.
  */
 public class PluginSettingsStore {
 

@@ -10,6 +10,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
 import org.springframework.context.annotation.Configuration;
 
 /**
@@ -19,6 +22,15 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 class PrivacyConfiguration {
+
+    /** The key file lies beside the data directory, not in it: a copy of the data alone reveals no secret. */
+    @Bean
+    ServerKey serverKey(Environment environment) {
+        String dataDir = environment.getProperty("rapport.data-dir", "./data");
+        Path defaultFile = Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("rapport-secrets.key");
+        return ServerKey.load(environment.getProperty("rapport.secrets-key"),
+                              Path.of(environment.getProperty("rapport.secrets-key-file", defaultFile.toString())));
+    }
 
     @Bean
     ContactKeys contactKeys(Store store) {

@@ -1,6 +1,5 @@
-package app.rapport.application.plugin;
+package app.rapport.application.privacy;
 
-import app.rapport.application.privacy.PersonalDataCipher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,18 +13,23 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 /**
- * The key plugins' secrets are encrypted with, kept apart from the data so that a copy of the database or data
- * directory alone reveals no secret: {@code rapport.secrets-key} (base64 of 32 bytes, e.g. from the environment), or
- * else the file {@code rapport.secrets-key-file}, created with owner-only permissions on first start.
+ * The server's own key, kept apart from the data so that a copy of the database or data directory alone reveals no
+ * secret: {@code rapport.secrets-key} (base64 of 32 bytes, e.g. from the environment), or else the file
+ * {@code rapport.secrets-key-file}, created with owner-only permissions on first start. Plugins' secrets are sealed
+ * with it, and list cursors, which hold a sort key such as a name. Every server of a cluster needs the same one.
+ *
+ * @param key AES-256
  */
-final class SecretsKey {
+public record ServerKey(SecretKey key) {
 
-    private static final Logger log = LoggerFactory.getLogger(SecretsKey.class);
+    private static final Logger log = LoggerFactory.getLogger(ServerKey.class);
 
-    private SecretsKey() {
+    /** The key from {@code base64} when given, else from {@code file}, which is created when missing. */
+    public static ServerKey load(String base64, Path file) {
+        return new ServerKey(read(base64, file));
     }
 
-    static SecretKey load(String base64, Path file) {
+    private static SecretKey read(String base64, Path file) {
         if (base64 != null && !base64.isBlank()) {
             try {
                 return PersonalDataCipher.key(Base64.getDecoder().decode(base64.strip()));
@@ -46,6 +50,11 @@ final class SecretsKey {
         }
     }
 
+    @Override
+    public String toString() {
+        return "ServerKey[hidden]";
+    }
+
     private static void create(Path file) throws IOException {
         String key = Base64.getEncoder().encodeToString(new PersonalDataCipher().newKey());
         Path parent = file.toAbsolutePath().getParent();
@@ -58,7 +67,7 @@ final class SecretsKey {
             return; // another server sharing the key made it a moment ago
         }
         Files.writeString(file, key + "\n");
-        log.info("Created the key for plugins' secrets at {}: back it up apart from the data; without it they cannot be read",
+        log.info("Created the server's key for plugins' secrets and list cursors at {}: back it up apart from the data; without it they cannot be read",
                  file.toAbsolutePath());
     }
 }
