@@ -270,8 +270,8 @@ class QueryLimits {
 
         private static void refuse(String limit, long value, int max, String advice) {
             GraphQLError error = GraphqlErrorBuilder.newError()
-                    .message("The request asks too much: its " + limit + " is " + (value >= 1L << 40 ? "beyond counting" : value)
-                             + ", above the limit of " + max + ". " + advice + ".")
+                    .message("The request asks too much (" + limit + ": " + (value >= 1L << 40 ? "beyond counting" : value)
+                             + ", the limit is " + max + "). " + advice + ".")
                     .errorType(RapportErrorType.BAD_REQUEST)
                     .extensions(Map.of("limit", limit, "max", max))
                     .build();
