@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -37,7 +36,8 @@ class HttpHardening {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    OncePerRequestFilter securityHeadersAndLimits(@Value("${rapport.graphql.max-request-bytes:2000000}") long maxRequestBytes) {
+    OncePerRequestFilter securityHeadersAndLimits(QueryLimits.Limits limits) {
+        long maxRequestBytes = limits.maxRequestBytes();
         return new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

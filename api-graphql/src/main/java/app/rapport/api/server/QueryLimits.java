@@ -60,9 +60,11 @@ class QueryLimits {
      * @param listSize      the items a list without {@code first} is counted for
      * @param maxAliases    aliased fields in one document
      * @param maxRootFields fields at the root of one operation
+     * @param maxRequestBytes the largest request body over HTTP, and message over WebSocket
      */
     @ConfigurationProperties("rapport.graphql")
-    record Limits(Integer maxDepth, Integer maxCost, Integer listSize, Integer maxAliases, Integer maxRootFields) {
+    record Limits(Integer maxDepth, Integer maxCost, Integer listSize, Integer maxAliases, Integer maxRootFields,
+                  Integer maxRequestBytes) {
 
         Limits {
             maxDepth = maxDepth == null ? 12 : maxDepth;
@@ -70,6 +72,7 @@ class QueryLimits {
             listSize = listSize == null ? 10 : listSize;
             maxAliases = maxAliases == null ? 30 : maxAliases;
             maxRootFields = maxRootFields == null ? 20 : maxRootFields;
+            maxRequestBytes = maxRequestBytes == null ? 2_000_000 : maxRequestBytes;
         }
     }
 

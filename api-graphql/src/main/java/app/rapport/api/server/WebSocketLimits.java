@@ -1,6 +1,5 @@
 package app.rapport.api.server;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
@@ -13,10 +12,10 @@ import org.springframework.web.socket.server.standard.ServletServerContainerFact
 class WebSocketLimits {
 
     @Bean
-    ServletServerContainerFactoryBean webSocketMessageLimits(@Value("${rapport.graphql.max-request-bytes:2000000}") int maxRequestBytes) {
+    ServletServerContainerFactoryBean webSocketMessageLimits(QueryLimits.Limits limits) {
         ServletServerContainerFactoryBean container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(maxRequestBytes);
-        container.setMaxBinaryMessageBufferSize(maxRequestBytes);
+        container.setMaxTextMessageBufferSize(limits.maxRequestBytes());
+        container.setMaxBinaryMessageBufferSize(limits.maxRequestBytes());
         return container;
     }
 }

@@ -75,20 +75,22 @@ final class SignInThrottle {
 
     synchronized void signedUp(String address) {
         if (address != null) {
-            Tries known = tries.get("sign-up:" + address);
-            if (known != null) {
-                tries.put("sign-up:" + address, new Tries(Math.max(0, known.count() - 1), known.last()));
-            }
+            takeBackOne("sign-up:" + address);
         }
     }
 
     synchronized void succeeded(String account, String address) {
         tries.remove("account:" + account);
         if (address != null) {
-            Tries known = tries.get("address:" + address);
-            if (known != null) {
-                tries.put("address:" + address, new Tries(Math.max(0, known.count() - 1), known.last()));
-            }
+            takeBackOne("address:" + address);
+        }
+    }
+
+    /** An attempt that went well no longer counts against its key. */
+    private void takeBackOne(String key) {
+        Tries known = tries.get(key);
+        if (known != null) {
+            tries.put(key, new Tries(Math.max(0, known.count() - 1), known.last()));
         }
     }
 

@@ -128,17 +128,18 @@ final class CalDavClient {
             throw new TokenRefused();
         }
         requireSuccess(answer, "list the calendar's changes", 207);
+        Document multistatus = parse(answer.body());
         List<Listed> listed = new ArrayList<>();
-        for (Element response : responses(answer.body())) {
+        for (Element response : responses(multistatus)) {
             String href = pathOf(text(response, "href"));
             if (href.isEmpty() || samePath(href, collection.getRawPath())) {
                 continue;
             }
             String status = directText(response, "status");
             boolean gone = status != null && status.contains(" 404");
-            listed.add(new Listed(href, gone ? null : blankAsNull(text(response, "getetag")), gone));
+            listed.add(new Listed(href, gone ? null : CalendarMeeting.blankAsNull(text(response, "getetag")), gone));
         }
-        String next = firstText(answer.body(), "sync-token");
+        String next = directText(multistatus.getDocumentElement(), "sync-token");
         return new Changes(listed, next == null || next.isBlank() ? token : next);
     }
 
@@ -152,7 +153,7 @@ final class CalDavClient {
         for (Element response : responses(answer.body())) {
             String href = pathOf(text(response, "href"));
             if (!href.isEmpty() && !samePath(href, collection.getRawPath())) {
-                found.put(href, blankAsNull(text(response, "getetag")));
+                found.put(href, CalendarMeeting.blankAsNull(text(response, "getetag")));
             }
         }
         return found;
@@ -259,7 +260,11 @@ final class CalDavClient {
     // ------------------------------------------------------------------ XML of multistatus answers
 
     private static List<Element> responses(String xml) {
-        NodeList nodes = parse(xml).getElementsByTagNameNS(DAV, "response");
+        return responses(parse(xml));
+    }
+
+    private static List<Element> responses(Document multistatus) {
+        NodeList nodes = multistatus.getElementsByTagNameNS(DAV, "response");
         List<Element> responses = new ArrayList<>();
         for (int i = 0; i < nodes.getLength(); i++) {
             responses.add((Element) nodes.item(i));
@@ -267,24 +272,12 @@ final class CalDavClient {
         return responses;
     }
 
-    private static String firstText(String xml, String name) {
-        Document document = parse(xml);
-        NodeList children = document.getDocumentElement().getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            Node child = children.item(i);
-            if (child instanceof Element element && DAV.equals(element.getNamespaceURI()) && name.equals(element.getLocalName())) {
-                return element.getTextContent().strip();
-            }
-        }
-        return null;
-    }
-
     private static String text(Element parent, String name) {
         NodeList found = parent.getElementsByTagNameNS(DAV, name);
         return found.getLength() == 0 ? "" : found.item(0).getTextContent().strip();
     }
 
-    /** The response's own status (a gone resource's), not a propstat's. */
+    /** A child's text, not a descendant's: the response's own status (a gone resource's), not a propstat's. */
     private static String directText(Element parent, String name) {
         NodeList children = parent.getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
@@ -341,7 +334,4 @@ final class CalDavClient {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    private static String blankAsNull(String text) {
-        return text == null || text.isBlank() ? null : text;
-    }
 }

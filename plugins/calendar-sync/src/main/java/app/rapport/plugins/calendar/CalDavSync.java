@@ -6,7 +6,6 @@ import app.rapport.plugin.OwnerNetwork;
 import app.rapport.plugin.PluginInterview;
 import app.rapport.plugin.Refused;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -42,12 +41,13 @@ final class CalDavSync {
     /** Syncs one connection; its status, time and error say how it went. Never throws for the server's failings. */
     void sync(OwnerNetwork network, CalDavConnection connection, String password) {
         try {
-            CalDavClient calendar = new CalDavClient(collection(connection.url, allowPrivate), connection.username, password);
+            CalDavClient calendar = new CalDavClient(OutboundAddress.check("url", connection.url, allowPrivate), connection.username, password);
             OwnerMeetings now = OwnerMeetings.of(network);
-            String nextToken = pull(network, calendar, connection, now.meetings);
-            OwnerMeetings after = OwnerMeetings.of(network);
+            Pulled pulled = pull(network, calendar, connection, now.meetings);
+            // Read again only when the calendar's edits changed Rapport's meetings.
+            OwnerMeetings after = pulled.changedRapport() ? OwnerMeetings.of(network) : now;
             push(network, calendar, connection, after.meetings);
-            connection.syncToken = nextToken;
+            connection.syncToken = pulled.nextToken();
             connection.status = CalDavConnection.Status.OK;
             connection.lastError = null;
             connection.lastSyncedAt = clock.instant();
@@ -59,8 +59,12 @@ final class CalDavSync {
 
     // ------------------------------------------------------------------ the calendar's changes into Rapport
 
-    /** Applies the calendar's changes to Rapport's meetings; answers the sync token for next time. */
-    private String pull(OwnerNetwork network, CalDavClient calendar, CalDavConnection connection,
+    /** What a pull did: the sync token for next time, and whether it changed any of Rapport's meetings. */
+    private record Pulled(String nextToken, boolean changedRapport) {
+    }
+
+    /** Applies the calendar's changes to Rapport's meetings. */
+    private Pulled pull(OwnerNetwork network, CalDavClient calendar, CalDavConnection connection,
                         Map<String, CalendarMeeting> meetings) {
         Map<String, String> byHref = new HashMap<>();
         connection.copies.forEach((interviewId, copy) -> {
@@ -108,33 +112,34 @@ final class CalDavSync {
                 }
             }
         }
-        changed.forEach((interviewId, etag) -> {
-            CalDavConnection.Copy copy = connection.copies.get(interviewId);
-            Optional<CalDavClient.Resource> resource = etag == null ? Optional.empty() : calendar.get(copy.href());
-            apply(network, connection, interviewId, copy, resource, meetings.get(interviewId));
-        });
-        return nextToken;
+        boolean changedRapport = false;
+        for (Map.Entry<String, Optional<String>> change : changed.entrySet()) {
+            CalDavConnection.Copy copy = connection.copies.get(change.getKey());
+            Optional<CalDavClient.Resource> resource = change.getValue() == null ? Optional.empty() : calendar.get(copy.href());
+            changedRapport |= apply(network, connection, change.getKey(), copy, resource, meetings.get(change.getKey()));
+        }
+        return new Pulled(nextToken, changedRapport);
     }
 
-    /** One meeting changed (or deleted, when {@code resource} is empty) in the calendar. */
-    private void apply(OwnerNetwork network, CalDavConnection connection, String interviewId, CalDavConnection.Copy copy,
+    /** One meeting changed (or deleted, when {@code resource} is empty) in the calendar; true when Rapport's changed too. */
+    private boolean apply(OwnerNetwork network, CalDavConnection connection, String interviewId, CalDavConnection.Copy copy,
                        Optional<CalDavClient.Resource> resource, CalendarMeeting ours) {
         Optional<IcsCalendar.Copy> theirs = resource.flatMap(found -> readable(found.body()));
         if (resource.isPresent() && theirs.isEmpty()) {
             // Not a meeting any more (edited into something else): Rapport writes its meeting back.
             connection.copies.put(interviewId, copy.withEtag(resource.get().etag()));
             connection.lastConflict = "A meeting in the calendar could no longer be read as one; Rapport wrote it again.";
-            return;
+            return false;
         }
         boolean deleted = resource.isEmpty() || theirs.get().cancelled();
         if (ours == null || ours.cancelled() || deleted && !ours.movable()) {
             // Nothing left to change in Rapport, or a past meeting cleared from the calendar: the calendar's word stands.
             connection.copies.put(interviewId, deleted ? copy.deleted() : copy.withEtag(resource.get().etag()));
-            return;
+            return false;
         }
         if (!deleted && sameMeeting(copy, theirs.get())) {
             connection.copies.put(interviewId, copy.withEtag(resource.get().etag()));
-            return; // an edit Rapport does not keep (an alarm, a colour)
+            return false; // an edit Rapport does not keep (an alarm, a colour)
         }
         boolean changedInRapport = !ours.fingerprint().equals(copy.fingerprint());
         Instant editedThere = deleted ? clock.instant() : theirs.get().lastModified();
@@ -143,7 +148,7 @@ final class CalDavSync {
                                       + "\" was older than the change made in Rapport at " + ours.changedAt()
                                       + "; Rapport's meeting was kept and written back.";
             connection.copies.put(interviewId, deleted ? copy.deleted() : copy.withEtag(resource.get().etag()));
-            return;
+            return false;
         }
         String replaced = changedInRapport ? "; this replaced the change made in Rapport at " + ours.changedAt() : "";
         try {
@@ -159,17 +164,19 @@ final class CalDavSync {
                                                                              after.meetingStartsAt(), moved.minutes(),
                                                                              moved.location(), false));
             }
+            return true;
         } catch (Refused refused) {
             // The interview no longer takes the change (held already, say): Rapport's meeting stands.
             connection.lastConflict = "The calendar's change to \"" + ours.summary() + "\" could not be applied ("
                                       + refused.getMessage() + "); Rapport's meeting was written back.";
             connection.copies.put(interviewId, deleted ? copy.deleted() : copy.withEtag(resource.get().etag()));
+            return false;
         }
     }
 
     private static boolean sameMeeting(CalDavConnection.Copy copy, IcsCalendar.Copy theirs) {
         return theirs.startsAt().equals(copy.startsAt()) && theirs.minutes() == copy.minutes()
-               && Objects.equals(blankAsNull(theirs.location()), blankAsNull(copy.location()));
+               && Objects.equals(CalendarMeeting.blankAsNull(theirs.location()), CalendarMeeting.blankAsNull(copy.location()));
     }
 
     private Optional<IcsCalendar.Copy> readable(String body) {
@@ -258,15 +265,5 @@ final class CalDavSync {
         } catch (CalDavClient.Changed raced) {
             calendar.delete(copy.href(), null);
         }
-    }
-
-    /** A calendar collection's URL as given, checked, with the trailing slash collections have. */
-    static URI collection(String url, boolean allowPrivate) {
-        URI checked = OutboundAddress.check("url", url, allowPrivate);
-        return checked.getPath() != null && checked.getPath().endsWith("/") ? checked : URI.create(checked + "/");
-    }
-
-    private static String blankAsNull(String text) {
-        return text == null || text.isBlank() ? null : text;
     }
 }

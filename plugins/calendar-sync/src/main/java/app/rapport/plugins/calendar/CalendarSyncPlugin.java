@@ -4,6 +4,7 @@ import app.rapport.plugin.Endpoint;
 import app.rapport.plugin.EndpointResponse;
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.GraphQlFields;
+import app.rapport.plugin.OutboundAddress;
 import app.rapport.plugin.PluginApi;
 import app.rapport.plugin.PluginContext;
 import app.rapport.plugin.PluginDescriptor;
@@ -175,7 +176,7 @@ public final class CalendarSyncPlugin implements RapportPlugin {
         if (password == null || password.isEmpty()) {
             throw new Refused("password", "password must not be empty");
         }
-        CalDavClient calendar = new CalDavClient(CalDavSync.collection(url, allowPrivate), username.strip(), password);
+        CalDavClient calendar = new CalDavClient(OutboundAddress.check("url", url, allowPrivate), username.strip(), password);
         try {
             calendar.checkCalendar();
         } catch (CalDavClient.CalDavFailure refused) {
