@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.lang.Nullable;
 
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -60,7 +61,8 @@ public class StorageConfiguration {
         MongoClient client = MongoClients.create(settings(new ConnectionString(embedded.connectionString())));
         return new Store(client, client.getDatabase(properties.mongodb().database()), embedded.durability(),
                          "embedded MongoDB-compatible store, file " + embedded.file()
-                                 + " (set RAPPORT_MONGODB_URI to use a real MongoDB)");
+                                 + " (set RAPPORT_MONGODB_URI to use a real MongoDB)",
+                         () -> Optional.of(embedded.eraseDeadData()));
     }
 
     private static Store externalStore(StorageProperties properties) {

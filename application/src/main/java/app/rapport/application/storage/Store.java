@@ -8,8 +8,15 @@ import org.bson.Document;
  * The MongoDB that Rapport is connected to, embedded or real, and how to make a write survive a crash on it.
  *
  * @param description which store is in use and where, safe to log (never contains credentials)
+ * @param deadDataErasure how to overwrite what the store keeps of deleted documents
  */
-public record Store(MongoClient client, MongoDatabase database, AppendDurability durability, String description) {
+public record Store(MongoClient client, MongoDatabase database, AppendDurability durability, String description,
+                    DeadDataErasure deadDataErasure) {
+
+    /** A store whose deleted data is its operator's to erase. */
+    public Store(MongoClient client, MongoDatabase database, AppendDurability durability, String description) {
+        this(client, database, durability, description, DeadDataErasure.OPERATORS);
+    }
 
     /** Round trip to the store; throws when it cannot be reached. */
     public void ping() {

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static app.rapport.application.privacy.PrivacySamples.ADA;
 import static app.rapport.application.privacy.PrivacySamples.ALICE;
@@ -102,7 +103,8 @@ class ContactErasureTest {
                                                                     new ContactForgotten(ALICE, ADA, Instant.now()))));
         assertThat(adasKeyDocument()).containsKey("key");
 
-        axon = startAxon(new GuaranteedErasure(erasure));
+        AtomicInteger erasuresOnDisk = new AtomicInteger();
+        axon = startAxon(new GuaranteedErasure(erasure, erasuresOnDisk::incrementAndGet));
 
         Instant deadline = Instant.now().plus(PATIENCE);
         while (adasKeyDocument().containsKey("key") && Instant.now().isBefore(deadline)) {
@@ -110,6 +112,7 @@ class ContactErasureTest {
         }
         assertThat(adasKeyDocument()).doesNotContainKey("key");
         assertThat(payloadsOfAda().get(0)).isEqualTo(forgotten(adaAdded()));
+        assertThat(erasuresOnDisk).as("the old copies on disk are to be overwritten too").hasPositiveValue();
     }
 
     private Configuration startAxon(Object eraser) {
