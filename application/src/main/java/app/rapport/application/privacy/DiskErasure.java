@@ -116,7 +116,9 @@ public class DiskErasure implements ErasureOnDisk, HealthIndicator, AutoCloseabl
     private void eraseThrough(long position) {
         boolean purged = awaitViews(position);
         try {
+            long started = System.nanoTime();
             Optional<String> erased = store.deadDataErasure().erase();
+            long millis = (System.nanoTime() - started) / 1_000_000;
             synchronized (this) {
                 lastFailure = null;
                 if (purged) {
@@ -125,7 +127,7 @@ public class DiskErasure implements ErasureOnDisk, HealthIndicator, AutoCloseabl
                 }
             }
             if (purged) {
-                erased.ifPresent(done -> log.info("Forgotten data erased from disk: {}", done));
+                erased.ifPresent(done -> log.info("Forgotten data erased from disk in {} ms: {}", millis, done));
             } else {
                 log.warn("The views had not purged everything forgotten within {}; the erasure on disk runs again", patience);
                 pause(patience);

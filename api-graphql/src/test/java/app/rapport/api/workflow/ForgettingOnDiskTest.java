@@ -1,0 +1,161 @@
+package app.rapport.api.workflow;
+
+import app.rapport.api.support.RunningServer;
+import app.rapport.api.support.RunningServer.User;
+import app.rapport.application.privacy.DiskErasure;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static app.rapport.api.workflow.Documents.ADD_CONTACT;
+import static app.rapport.api.workflow.Documents.CONFIRM_MEETING;
+import static app.rapport.api.workflow.Documents.FORGET_CONTACT;
+import static app.rapport.api.workflow.Documents.LOG_TOUCH;
+import static app.rapport.api.workflow.Documents.RECORD_NOTES;
+import static app.rapport.api.workflow.Documents.RECORD_RESPONSE;
+import static app.rapport.api.workflow.Documents.REQUEST_INTERVIEW;
+import static app.rapport.api.workflow.Documents.SET_FOLLOW_UP_CADENCE;
+import static app.rapport.api.workflow.Documents.UPDATE_CONTACT;
+import static app.rapport.api.workflow.Documents.input;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a user promises a forgotten person holds on disk: once the erasure has completed, no byte of the data
+ * directory holds their name, email or what was said with them, not even in the store's free space.
+ */
+class ForgettingOnDiskTest {
+
+    /**
+     * Words the store's page compression leaves whole, so that the same search finds them before the erasure:
+     * the check can see them, and then no longer does.
+     */
+    private static final String GIVEN_NAME = "Xylophonia";
+    private static final String FAMILY_NAME = "Quvjzbek";
+    private static final String EMAIL = "wxvyk.pqt@example.org";
+    private static final String EMAIL_WORD = "wxvyk.pqt";
+    private static final String NOTES_WORD = "Zanzibarite";
+    /** (A touch's note is kept only in the encrypted events, never in clear: no search can find it.) */
+    private static final String TOUCH_NOTE = "Sent the Jqxvumbrel article";
+    private static final List<String> PERSONAL = List.of(GIVEN_NAME, FAMILY_NAME, EMAIL_WORD, NOTES_WORD);
+
+    @TempDir
+    Path dataDir;
+
+    private RunningServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void aForgottenContactIsInNoByteOfTheDataDirectoryOnceTheErasureHasCompleted() throws Exception {
+        server = RunningServer.start(dataDir, "--rapport.privacy.erasure-delay=PT0.1S");
+        User user = server.signUpFreshUser();
+        String contactId = "xq";
+        writeAPersonWithAHistory(user, contactId);
+        // Someone kept, so that the search is seen to find what stays.
+        user.graphQl(ADD_CONTACT, input("id", "kept", "givenName", "Keeperina", "source", "ALUMNI")).data("addContact");
+        assertThat(occurrencesInDataDirectory()).as("before forgetting, the check finds every word")
+                                                .allSatisfy((word, count) -> assertThat(count).as(word).isPositive());
+
+        assertThat(user.graphQl(FORGET_CONTACT, Map.of("id", contactId)).data("forgetContact").asBoolean()).isTrue();
+        awaitErasure();
+
+        assertThat(occurrencesInDataDirectory()).as("after the erasure")
+                                                .allSatisfy((word, count) -> assertThat(count).as(word).isZero());
+        assertThat(count(allBytes(), "Keeperina")).as("what was not forgotten is still there").isPositive();
+        // and so it stays once the server has stopped
+        server.close();
+        server = null;
+        assertThat(occurrencesInDataDirectory()).allSatisfy((word, count) -> assertThat(count).as(word).isZero());
+    }
+
+    private static void writeAPersonWithAHistory(User user, String contactId) {
+        Instant now = Instant.now();
+        user.graphQl(ADD_CONTACT, input("id", contactId, "givenName", GIVEN_NAME, "familyName", FAMILY_NAME,
+                                        "emails", List.of(EMAIL), "organization", "Acme", "source", "CAREER_FAIR")).data("addContact");
+        user.graphQl(UPDATE_CONTACT, input("id", contactId, "title", "Head of " + FAMILY_NAME + " research")).data("updateContact");
+        user.graphQl(SET_FOLLOW_UP_CADENCE, Map.of("contactId", contactId, "everyDays", 30)).data("setFollowUpCadence");
+        user.graphQl(LOG_TOUCH, input("contactId", contactId, "at", now.minus(Duration.ofDays(2)).toString(), "channel", "EMAIL",
+                                      "note", TOUCH_NOTE)).data("logTouch");
+        String interviewId = user.graphQl(REQUEST_INTERVIEW, input("contactId", contactId, "channel", "EMAIL", "requestedMinutes", 20,
+                                                                   "requestedAt", now.minus(Duration.ofDays(3)).toString(),
+                                                                   "purpose", "Ask " + GIVEN_NAME + " about research"))
+                                 .data("requestInterview").path("id").asText();
+        user.graphQl(RECORD_RESPONSE, input("interviewId", interviewId, "response", "ACCEPTED",
+                                            "at", now.minus(Duration.ofDays(2)).toString())).data("recordResponse");
+        user.graphQl(CONFIRM_MEETING, input("interviewId", interviewId, "startsAt", now.minus(Duration.ofDays(1)).toString(),
+                                            "durationMinutes", 20, "format", "VIDEO", "timeZone", "Europe/Oslo")).data("confirmMeeting");
+        user.graphQl(RECORD_NOTES, input("interviewId", interviewId, "heldAt", now.minus(Duration.ofHours(20)).toString(),
+                                         "summary", "Told me about the " + NOTES_WORD + " project",
+                                         "advice", "Write to " + EMAIL)).data("recordNotes");
+    }
+
+    /** Until everything stored so far, the forgetting included, is erased from disk. */
+    private void awaitErasure() throws InterruptedException {
+        DiskErasure erasure = server.context().getBean(DiskErasure.class);
+        TrackingToken head = server.context().getBean(EventStore.class).createHeadToken();
+        long forgetting = ((GapAwareTrackingToken) WrappedToken.unwrapLowerBound(head)).getIndex();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!erasure.completedThrough(forgetting) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(erasure.completedThrough(forgetting)).as("erased within a minute").isTrue();
+        assertThat(erasure.pending()).isFalse();
+    }
+
+    private Map<String, Integer> occurrencesInDataDirectory() throws IOException {
+        List<byte[]> files = allBytes();
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (String word : PERSONAL) {
+            found.put(word, count(files, word));
+        }
+        return found;
+    }
+
+    private List<byte[]> allBytes() throws IOException {
+        List<byte[]> contents = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                contents.add(Files.readAllBytes(file));
+            }
+        }
+        return contents;
+    }
+
+    private static int count(List<byte[]> files, String text) {
+        byte[] wanted = text.getBytes(StandardCharsets.UTF_8);
+        int found = 0;
+        for (byte[] bytes : files) {
+            search:
+            for (int i = 0; i <= bytes.length - wanted.length; i++) {
+                for (int j = 0; j < wanted.length; j++) {
+                    if (bytes[i + j] != wanted[j]) {
+                        continue search;
+                    }
+                }
+                found++;
+            }
+        }
+        return found;
+    }
+}
