@@ -86,12 +86,17 @@ public final class EmbeddedMongoServer implements AutoCloseable {
 
     /**
      * Overwrites whatever the file still holds of deleted or changed documents: after this, only live data can be
-     * read from it. Takes about as long as writing the live data once; writers go on meanwhile.
+     * read from it. Writers go on meanwhile.
      */
     public synchronized String eraseDeadData() {
-        ScrubbingFileStore.Scrub scrub = fileStore.eraseDeadData(backend.getMvStore());
-        return scrub.rewriteSteps() + " rewrite steps, " + scrub.bytesZeroed() / 1024 + " KiB of free space zeroed, file "
-               + scrub.fileBytes() / 1024 + " KiB";
+        try {
+            ScrubbingFileStore.Scrub scrub = fileStore.eraseDeadData(backend.getMvStore());
+            return scrub.deadPages() + " dead pages and the free space, " + scrub.bytesZeroed() / 1024 + " KiB, overwritten in a file of "
+                   + scrub.fileBytes() / 1024 + " KiB";
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Stopped before the dead data was overwritten", stopped);
+        }
     }
 
     @Override

@@ -1,95 +1,204 @@
 package app.rapport.application.storage;
 
 import org.h2.mvstore.Chunk;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.SingleFileStore;
+import org.h2.mvstore.WriteBuffer;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The embedded store's file, able to erase what it no longer holds.
  * <p>
  * MVStore never writes in place: a changed or deleted document leaves its old page in the chunk it was written
- * in, and a chunk that no longer holds anything live is only marked free, its bytes left until the space is
- * reused. Deleted personal data could therefore be read back from the file with {@code strings}.
- * {@link #eraseDeadData} moves every live page out of the chunks that also hold dead ones, drops those chunks,
- * and overwrites all free space with zeros, so that only live data remains in the file.
+ * in, beside pages that are still live, and a chunk with nothing live left is only marked free, its bytes kept
+ * until the space is reused. Deleted personal data could be read back from the file with {@code strings}.
+ * {@link #eraseDeadData} overwrites with zeros every page that MVStore counts as dead, in place, and all free
+ * space; live pages are not touched, nothing is moved or rewritten, so it costs a write of the dead bytes only.
  * <p>
- * Built on MVStore's protected file-store members (H2 2.3); {@code ScrubbingFileStoreTest} reads the file's
- * bytes to prove it still works with the H2 version in use.
+ * Which pages are dead is MVStore's own bookkeeping (each chunk's table of contents and its occupancy bits), read
+ * through H2 2.3's non-public members; {@code ScrubbingFileStoreTest} reads the file's bytes to prove it still
+ * works with the H2 version in use, and fails loudly, not silently, when the members change.
  */
 final class ScrubbingFileStore extends SingleFileStore {
 
-    /** Live data moved per step: between steps other writers commit, so none waits long. */
-    private static final int REWRITE_BYTES_PER_STEP = 4 << 20;
-    /** MVStore's fill rate is 100 only for a chunk without a dead byte. */
-    private static final int FILL_RATE_OF_A_CHUNK_WITH_DEAD_DATA = 99;
-    private static final int ZEROS_PER_WRITE = 1 << 20;
     /** MVStore's block; its first two hold the file header. */
     private static final int BLOCK = 4096;
+    private static final int ZEROS_PER_WRITE = 1 << 20;
+    /**
+     * How long a request may still read a page that died before the erasure began: requests to the embedded
+     * server take milliseconds, and one that reads a zeroed page fails instead of reading wrong data.
+     */
+    private static final long GRACE_MILLIS = 1_000;
 
-    ScrubbingFileStore(int cacheMegabytes) {
-        super(new HashMap<>(Map.of("cacheSize", cacheMegabytes)));
+    /** A chunk's footer, at the end of its last block. */
+    private static final int FOOTER_LENGTH = 128;
+    private static final byte[] FOOTER_START = "chunk:".getBytes(StandardCharsets.US_ASCII);
+
+    private static final MethodHandle OCCUPANCY;
+    private static final MethodHandle PAGE_COUNT;
+    private static final MethodHandle TABLE_OF_CONTENTS_POSITION;
+    private static final MethodHandle READ_TABLE_OF_CONTENTS;
+
+    static {
+        try {
+            MethodHandles.Lookup chunks = MethodHandles.privateLookupIn(Chunk.class, MethodHandles.lookup());
+            OCCUPANCY = chunks.findGetter(Chunk.class, "occupancy", BitSet.class);
+            PAGE_COUNT = chunks.findGetter(Chunk.class, "pageCount", int.class);
+            TABLE_OF_CONTENTS_POSITION = chunks.findGetter(Chunk.class, "tocPos", int.class);
+            READ_TABLE_OF_CONTENTS = chunks.findVirtual(Chunk.class, "readToC", MethodType.methodType(long[].class, FileStore.class));
+        } catch (ReflectiveOperationException changed) {
+            throw new ExceptionInInitializerError("This H2 version keeps its chunks' pages differently; erasing dead data "
+                                                  + "needs ScrubbingFileStore adapted: " + changed);
+        }
     }
 
-    /** What an erasure did, for the log. */
-    record Scrub(int rewriteSteps, long bytesZeroed, long fileBytes) {
+    ScrubbingFileStore(int cacheMegabytes) {
+        super(new HashMap<>(Map.of("cacheSize", cacheMegabytes, "autoCompactFillRate", 0)));
     }
 
     /**
-     * Leaves no dead data in the file: all of it that existed when this was called is gone when it returns, and
-     * the file is synced. Writers go on meanwhile; only the final overwrite of free space holds them briefly.
+     * A chunk is written from a pooled buffer and padded to whole blocks with whatever the buffer held before: bytes
+     * of chunks written earlier, dead data included. Cleared before it goes back to the pool, a buffer pads with
+     * zeros.
      */
-    Scrub eraseDeadData(MVStore store) {
+    @Override
+    public void releaseWriteBuffer(WriteBuffer buffer) {
+        ByteBuffer bytes = buffer.getBuffer();
+        if (bytes.hasArray()) {
+            Arrays.fill(bytes.array(), bytes.arrayOffset(), bytes.arrayOffset() + bytes.capacity(), (byte) 0);
+            super.releaseWriteBuffer(buffer);
+        } // else dropped, not pooled: a new buffer is zeros
+    }
+
+    /** What an erasure did, for the log. */
+    record Scrub(int deadPages, long bytesZeroed, long fileBytes) {
+    }
+
+    /** A chunk's dead pages when the erasure began: a dead page stays dead. */
+    private record DeadPages(Chunk<?> chunk, long block, long[] tableOfContents, BitSet dead) {
+    }
+
+    /**
+     * Leaves no dead data in the file: every page dead when this is called, and all free space, is zeros when it
+     * returns, and the file is synced. Writers go on meanwhile; each chunk's overwrite holds them briefly.
+     */
+    Scrub eraseDeadData(MVStore store) throws InterruptedException {
+        // MVStore counts a replaced page as dead only once a few more versions were committed (for readers of the
+        // versions before); with none kept, and asked to rewrite nothing, it brings the count up to date.
         int versionsToKeep = (int) store.getVersionsToKeep();
-        // MVStore keeps the chunks of the last few versions for readers of an old version; the embedded server
-        // has none that outlive a request, and keeping them would keep the data this is here to erase.
         store.setVersionsToKeep(0);
         try {
             store.commit();
-            int newestAtStart = newestChunkId();
-            int steps = 0;
-            // Chunks written from now on hold only live data; writers may add dead data to them, but not the data
-            // this erasure is for. The bound keeps a busy store from keeping this here for ever.
-            int bound = getChunks().size() + 2;
-            while (steps < bound && holdsDeadData(newestAtStart)
-                   && rewriteChunks(REWRITE_BYTES_PER_STEP, FILL_RATE_OF_A_CHUNK_WITH_DEAD_DATA)) {
-                store.commit();
-                steps++;
-            }
-            dropDeadChunks(store);
-            compactMoveChunks(100, Long.MAX_VALUE, store);
-            dropDeadChunks(store);
-            long[] zeroed = new long[1];
-            store.executeFilestoreOperation(() -> zeroed[0] = zeroFreeSpace());
-            return new Scrub(steps, zeroed[0], size());
+            rewriteChunks(0, -1);
         } finally {
             store.setVersionsToKeep(versionsToKeep);
         }
-    }
-
-    private int newestChunkId() {
-        return getChunks().keySet().stream().mapToInt(Integer::intValue).max().orElse(-1);
-    }
-
-    /** Whether a chunk written by {@code newestChunkId} still mixes live and dead data. */
-    private boolean holdsDeadData(int newestChunkId) {
+        List<DeadPages> chunks = new ArrayList<>();
         for (Chunk<?> chunk : getChunks().values()) {
-            if (chunk.id <= newestChunkId && chunk.maxLenLive > 0 && chunk.maxLenLive < chunk.maxLen) {
-                return true;
+            BitSet dead = occupancy(chunk);
+            if (chunk.block > 0 && dead != null && !dead.isEmpty()) {
+                chunks.add(new DeadPages(chunk, chunk.block, tableOfContents(chunk), (BitSet) dead.clone()));
             }
         }
-        return false;
+        Thread.sleep(GRACE_MILLIS);
+        int pages = 0;
+        long zeroed = 0;
+        try (FileChannel reader = FileChannel.open(Path.of(getFileName()), StandardOpenOption.READ)) {
+          for (DeadPages chunk : chunks) {
+            saveChunkLock.lock();
+            try {
+                // A chunk dropped meanwhile is free space, and its place may hold a new chunk: that is zeroed below.
+                if (getChunks().get(chunk.chunk().id) != chunk.chunk() || chunk.chunk().block != chunk.block()) {
+                    continue;
+                }
+                for (int page = chunk.dead().nextSetBit(0); page >= 0; page = chunk.dead().nextSetBit(page + 1)) {
+                    long bytes = zeroPage(reader, chunk, chunk.tableOfContents()[page]);
+                    zeroed += bytes;
+                    pages += bytes > 0 ? 1 : 0;
+                }
+            } finally {
+                saveChunkLock.unlock();
+            }
+          }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        zeroed += zeroPaddingOfEveryChunk(store);
+        long[] free = new long[1];
+        store.executeFilestoreOperation(() -> free[0] = zeroFreeSpace());
+        return new Scrub(pages, zeroed + free[0], size());
     }
 
-    /** A chunk is dropped at the commit after the version that stopped using it; two commits make sure. */
-    private void dropDeadChunks(MVStore store) {
-        for (int i = 0; i < 2; i++) {
-            store.commit();
-            dropUnusedChunks();
+    /** Chunks written before buffers were cleared (by an older Rapport) may hold old bytes between contents and footer. */
+    private long zeroPaddingOfEveryChunk(MVStore store) {
+        long zeroed = 0;
+        try (FileChannel reader = FileChannel.open(Path.of(getFileName()), StandardOpenOption.READ)) {
+            for (Chunk<?> chunk : new ArrayList<>(getChunks().values())) {
+                saveChunkLock.lock();
+                try {
+                    if (chunk.block > 0 && getChunks().get(chunk.id) == chunk) {
+                        zeroed += zeroPadding(reader, chunk);
+                    }
+                } finally {
+                    saveChunkLock.unlock();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return zeroed;
+    }
+
+    private long zeroPadding(FileChannel reader, Chunk<?> chunk) throws IOException {
+        long chunkStart = chunk.block * BLOCK;
+        long footer = chunkStart + (long) chunk.len * BLOCK - FOOTER_LENGTH;
+        long contentsEnd;
+        try {
+            contentsEnd = chunkStart + (int) TABLE_OF_CONTENTS_POSITION.invoke(chunk) + 8L * (int) PAGE_COUNT.invoke(chunk);
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException("Cannot read where chunk " + chunk.id + " ends", unexpected);
+        }
+        ByteBuffer start = ByteBuffer.allocate(FOOTER_START.length);
+        DataUtils.readFully(reader, footer, start);
+        if (!Arrays.equals(start.array(), FOOTER_START) || contentsEnd > footer) {
+            throw new IllegalStateException("Chunk " + chunk.id + " is not laid out as expected; its padding was left as it is");
+        }
+        return contentsEnd == footer ? 0 : zero(contentsEnd, footer);
+    }
+
+    /** Overwrites one page, whose true length its first four bytes give; its position gives only an upper bound. */
+    private long zeroPage(FileChannel reader, DeadPages chunk, long tocElement) throws IOException {
+        long start = chunk.block() * BLOCK + DataUtils.getPageOffset(tocElement);
+        int maxLength = DataUtils.getPageMaxLength(tocElement);
+        ByteBuffer header = ByteBuffer.allocate(Integer.BYTES);
+        DataUtils.readFully(reader, start, header);
+        int length = header.getInt(0);
+        if (length == 0) {
+            return 0; // overwritten by an earlier erasure
+        }
+        if (length < 0 || length > maxLength || DataUtils.getPageOffset(tocElement) + (long) length > (long) chunk.chunk().len * BLOCK) {
+            throw new IllegalStateException("A dead page of chunk " + chunk.chunk().id + " does not read as a page; nothing was overwritten");
+        }
+        writeFully(null, start, ByteBuffer.allocate(length));
+        return length;
     }
 
     private long zeroFreeSpace() {
@@ -119,5 +228,27 @@ final class ScrubbingFileStore extends SingleFileStore {
             writeFully(null, position, ByteBuffer.allocate((int) Math.min(ZEROS_PER_WRITE, to - position)));
         }
         return to - from;
+    }
+
+    private static BitSet occupancy(Chunk<?> chunk) {
+        try {
+            return (BitSet) OCCUPANCY.invoke(chunk);
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException("Cannot read which pages of chunk " + chunk.id + " are dead", unexpected);
+        }
+    }
+
+    private long[] tableOfContents(Chunk<?> chunk) {
+        try {
+            long[] pages = (long[]) READ_TABLE_OF_CONTENTS.invoke(chunk, (FileStore<?>) this);
+            if (pages.length != (int) PAGE_COUNT.invoke(chunk)) {
+                throw new IllegalStateException("The table of contents of chunk " + chunk.id + " does not list its pages");
+            }
+            return pages;
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException("Cannot read the pages of chunk " + chunk.id, unexpected);
+        }
     }
 }
