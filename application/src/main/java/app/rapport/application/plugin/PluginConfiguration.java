@@ -43,7 +43,9 @@ public class PluginConfiguration {
 
     @Bean
     PluginSettingsStore pluginSettings(Store store, ServerKey serverKey) {
-        return new PluginSettingsStore(store, serverKey.key());
+        PluginSettingsStore settings = new PluginSettingsStore(store, serverKey);
+        settings.sealWithTheCurrentServerKey();
+        return settings;
     }
 
     @Bean

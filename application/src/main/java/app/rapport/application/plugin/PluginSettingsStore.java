@@ -1,6 +1,6 @@
 package app.rapport.application.plugin;
 
-import app.rapport.application.privacy.PersonalDataCipher;
+import app.rapport.application.privacy.ServerKey;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.shared.OwnerId;
@@ -12,7 +12,6 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,13 +30,40 @@ public class PluginSettingsStore {
 
     private final MongoCollection<Document> settings;
     private final AppendDurability durability;
-    private final SecretKey key;
-    private final PersonalDataCipher cipher = new PersonalDataCipher();
+    private final ServerKey key;
 
-    PluginSettingsStore(Store store, SecretKey key) {
+    PluginSettingsStore(Store store, ServerKey key) {
         this.settings = store.database().getCollection("plugin_settings");
         this.durability = store.durability();
         this.key = key;
+    }
+
+    /**
+     * Seals again with the current server key the secrets a key being rotated out sealed; each document is replaced
+     * only as it was read. Reads every plugin's settings when a key is being rotated out, once at start-up.
+     */
+    void sealWithTheCurrentServerKey() {
+        if (key.previous().isEmpty()) {
+            return;
+        }
+        int sealed = 0;
+        for (Document stored : settings.find(Filters.exists("secrets"))) {
+            Document secrets = stored.get("secrets", Document.class);
+            Document resealed = new Document();
+            boolean changed = false;
+            for (Map.Entry<String, Object> secret : secrets.entrySet()) {
+                String value = (String) secret.getValue();
+                changed |= key.sealedWithPrevious(value);
+                resealed.put(secret.getKey(), key.sealedWithPrevious(value) ? key.seal(key.open(value)) : value);
+            }
+            if (changed) {
+                sealed += (int) settings.updateOne(Filters.and(Filters.eq("_id", stored.get("_id")), Filters.eq("secrets", secrets)),
+                                                   Updates.set("secrets", resealed)).getModifiedCount();
+            }
+        }
+        if (sealed > 0) {
+            durability.makeDurable();
+        }
     }
 
     OwnerSettings of(String plugin, OwnerId owner) {
@@ -88,12 +114,12 @@ public class PluginSettingsStore {
         @Override
         public Optional<String> secret(String name) {
             String sealed = stored().get("secrets", new Document()).getString(checked(name));
-            return Optional.ofNullable(sealed).map(value -> new String(cipher.open(key, value), StandardCharsets.UTF_8));
+            return Optional.ofNullable(sealed).map(value -> new String(key.open(value), StandardCharsets.UTF_8));
         }
 
         @Override
         public void putSecret(String name, String value) {
-            change("secrets." + checked(name), value == null ? null : cipher.seal(key, value.getBytes(StandardCharsets.UTF_8)));
+            change("secrets." + checked(name), value == null ? null : key.seal(value.getBytes(StandardCharsets.UTF_8)));
         }
 
         @Override

@@ -9,8 +9,12 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Updates;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.crypto.SecretKey;
 import java.time.Clock;
@@ -24,7 +28,10 @@ import java.util.function.LongSupplier;
 /**
  * Each contact's own key, kept apart from the events it encrypts, in collection {@value #COLLECTION}: one
  * document per contact, {@code _id} = the contact id ({@code owner/value}), holding
- * {@code {key, createdAt}} while the contact is known and only {@code {forgottenAt}} once it is forgotten.
+ * {@code {sealedKey, createdAt}} while the contact is known and only {@code {forgottenAt}} once it is forgotten.
+ * The key is sealed with the {@link ServerKey}, which is not stored with the data: a copy of the database alone
+ * opens no contact's details. (Stores written before keys were sealed hold {@code key} in the clear; start-up
+ * seals them.)
  * <p>
  * Forgetting leaves that key-less document behind on purpose: a key is otherwise created on first use, and
  * without it an event about a forgotten contact written later (a command racing the erasure, an old event
@@ -37,30 +44,36 @@ import java.util.function.LongSupplier;
  */
 final class ContactKeys {
 
+    private static final Logger log = LoggerFactory.getLogger(ContactKeys.class);
+
     static final String COLLECTION = "contact_keys";
     static final int CACHE_CAPACITY = 10_000;
     static final Duration CACHE_LIFETIME = Duration.ofMinutes(1);
 
+    /** A key as stores before sealing kept it. */
     private static final String KEY = "key";
+    private static final String SEALED_KEY = "sealedKey";
     private static final String CREATED_AT = "createdAt";
     private static final String FORGOTTEN_AT = "forgottenAt";
 
     private final MongoCollection<Document> documents;
     private final AppendDurability durability;
     private final PersonalDataCipher cipher;
+    private final ServerKey serverKey;
     private final Clock clock;
     private final Cache cache;
 
-    ContactKeys(MongoDatabase database, AppendDurability durability) {
-        this(database, durability, new PersonalDataCipher(), Clock.systemUTC(), CACHE_CAPACITY, CACHE_LIFETIME, System::nanoTime);
+    ContactKeys(MongoDatabase database, AppendDurability durability, ServerKey serverKey) {
+        this(database, durability, serverKey, new PersonalDataCipher(), Clock.systemUTC(), CACHE_CAPACITY, CACHE_LIFETIME, System::nanoTime);
     }
 
-    ContactKeys(MongoDatabase database, AppendDurability durability, PersonalDataCipher cipher, Clock clock,
+    ContactKeys(MongoDatabase database, AppendDurability durability, ServerKey serverKey, PersonalDataCipher cipher, Clock clock,
                 int cacheCapacity, Duration cacheLifetime, LongSupplier nanoTime) {
         // Like events: a key acknowledged to a command must survive a failover and a crash.
         this.documents = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.durability = durability;
         this.cipher = cipher;
+        this.serverKey = serverKey;
         this.clock = clock;
         this.cache = new Cache(cacheCapacity, cacheLifetime, nanoTime);
     }
@@ -105,7 +118,7 @@ final class ContactKeys {
             return false;
         }
         Document stored = find(id);
-        boolean forgottenNow = stored == null || stored.containsKey(KEY);
+        boolean forgottenNow = stored == null || stored.containsKey(KEY) || stored.containsKey(SEALED_KEY);
         if (forgottenNow) {
             Document forgotten = new Document("_id", id).append(FORGOTTEN_AT, Date.from(clock.instant()));
             documents.replaceOne(Filters.eq("_id", id), forgotten, new ReplaceOptions().upsert(true));
@@ -122,7 +135,7 @@ final class ContactKeys {
     /** Inserts a new key; when another thread or node got there first, theirs is the contact's key. */
     private Document create(String id) {
         Document fresh = new Document("_id", id)
-                .append(KEY, new Binary(cipher.newKey()))
+                .append(SEALED_KEY, serverKey.seal(cipher.newKey()))
                 .append(CREATED_AT, Date.from(clock.instant()));
         try {
             documents.insertOne(fresh);
@@ -143,9 +156,47 @@ final class ContactKeys {
         return existing;
     }
 
-    private static SecretKey keyOf(Document stored) {
+    private SecretKey keyOf(Document stored) {
+        String sealed = stored.getString(SEALED_KEY);
+        if (sealed != null) {
+            return PersonalDataCipher.key(serverKey.open(sealed));
+        }
         Binary key = stored.get(KEY, Binary.class);
         return key == null ? null : PersonalDataCipher.key(key.getData());
+    }
+
+    /**
+     * Seals with the current server key every contact key that is not: kept in the clear by an older store, or sealed
+     * with a key being rotated out. Each is replaced only as it was read, so a contact forgotten meanwhile stays so.
+     * Reads the whole collection when there is something to do, once at start-up.
+     *
+     * @return how many keys were sealed again
+     */
+    int wrapWithTheCurrentServerKey() {
+        Bson toSeal = serverKey.previous().isEmpty() ? Filters.exists(KEY)
+                : Filters.or(Filters.exists(KEY), Filters.exists(SEALED_KEY));
+        int sealed = 0;
+        for (Document stored : documents.find(toSeal)) {
+            String id = stored.getString("_id");
+            Bson unchanged;
+            byte[] key;
+            if (stored.containsKey(KEY)) {
+                key = stored.get(KEY, Binary.class).getData();
+                unchanged = Filters.and(Filters.eq("_id", id), Filters.eq(KEY, stored.get(KEY)));
+            } else if (serverKey.sealedWithPrevious(stored.getString(SEALED_KEY))) {
+                key = serverKey.open(stored.getString(SEALED_KEY));
+                unchanged = Filters.and(Filters.eq("_id", id), Filters.eq(SEALED_KEY, stored.getString(SEALED_KEY)));
+            } else {
+                continue;
+            }
+            sealed += (int) documents.updateOne(unchanged, Updates.combine(Updates.set(SEALED_KEY, serverKey.seal(key)), Updates.unset(KEY)))
+                                     .getModifiedCount();
+        }
+        if (sealed > 0) {
+            durability.makeDurable();
+            log.info("Sealed {} contact keys with the current server key", sealed);
+        }
+        return sealed;
     }
 
     /** Least recently used first out; live keys expire, forgotten contacts do not. */

@@ -23,18 +23,21 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class PrivacyConfiguration {
 
-    /** The key file lies beside the data directory, not in it: a copy of the data alone reveals no secret. */
+    /** The key file lies beside the data directory, not in it: a copy of the data alone reveals nothing. */
     @Bean
     ServerKey serverKey(Environment environment) {
         String dataDir = environment.getProperty("rapport.data-dir", "./data");
         Path defaultFile = Path.of(dataDir).toAbsolutePath().normalize().resolveSibling("rapport-secrets.key");
         return ServerKey.load(environment.getProperty("rapport.secrets-key"),
-                              Path.of(environment.getProperty("rapport.secrets-key-file", defaultFile.toString())));
+                              Path.of(environment.getProperty("rapport.secrets-key-file", defaultFile.toString())),
+                              environment.getProperty("rapport.secrets-key-previous"));
     }
 
     @Bean
-    ContactKeys contactKeys(Store store) {
-        return new ContactKeys(store.database(), store.durability());
+    ContactKeys contactKeys(Store store, ServerKey serverKey) {
+        ContactKeys keys = new ContactKeys(store.database(), store.durability(), serverKey);
+        keys.wrapWithTheCurrentServerKey();
+        return keys;
     }
 
     /** Jackson as Axon would build it for {@code axon.serializer.events: jackson}, wrapped. */

@@ -54,7 +54,7 @@ class ContactErasureTest {
     @BeforeEach
     void start() {
         store = EmbeddedStore.start(dataDirectory);
-        ContactKeys keys = new ContactKeys(store.database(), store.durability());
+        ContactKeys keys = new ContactKeys(store.database(), store.durability(), new ServerKey(PersonalDataCipher.key(new PersonalDataCipher().newKey())));
         erasure = new ContactErasure(keys);
         serializer = new PersonalDataSerializer(JacksonSerializer.defaultSerializer(), keys);
         engine = MongoEventStorageEngine.builder()
@@ -83,7 +83,7 @@ class ContactErasureTest {
 
         commands.sendAndWait(new ForgetContact(ADA));
 
-        assertThat(adasKeyDocument()).doesNotContainKey("key").containsKey("forgottenAt");
+        assertThat(adasKeyDocument()).doesNotContainKey("sealedKey").containsKey("forgottenAt");
         List<Object> history = payloadsOfAda();
         assertThat(history).hasSize(2);
         ContactAdded added = (ContactAdded) history.get(0);
@@ -101,16 +101,16 @@ class ContactErasureTest {
         engine.appendEvents(List.of(new GenericDomainEventMessage<>("Contact", "alice/ada", 0, adaAdded()),
                                     new GenericDomainEventMessage<>("Contact", "alice/ada", 1,
                                                                     new ContactForgotten(ALICE, ADA, Instant.now()))));
-        assertThat(adasKeyDocument()).containsKey("key");
+        assertThat(adasKeyDocument()).containsKey("sealedKey");
 
         AtomicInteger erasuresOnDisk = new AtomicInteger();
         axon = startAxon(new GuaranteedErasure(erasure, erasuresOnDisk::incrementAndGet));
 
         Instant deadline = Instant.now().plus(PATIENCE);
-        while (adasKeyDocument().containsKey("key") && Instant.now().isBefore(deadline)) {
+        while (adasKeyDocument().containsKey("sealedKey") && Instant.now().isBefore(deadline)) {
             Thread.sleep(50);
         }
-        assertThat(adasKeyDocument()).doesNotContainKey("key");
+        assertThat(adasKeyDocument()).doesNotContainKey("sealedKey");
         assertThat(payloadsOfAda().get(0)).isEqualTo(forgotten(adaAdded()));
         assertThat(erasuresOnDisk).as("the old copies on disk are to be overwritten too").hasPositiveValue();
     }

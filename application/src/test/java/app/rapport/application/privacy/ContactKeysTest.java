@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
@@ -30,9 +32,11 @@ import static app.rapport.application.privacy.PrivacySamples.ADA;
 import static app.rapport.application.privacy.PrivacySamples.ALICE;
 import static app.rapport.application.privacy.PrivacySamples.GRACE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ContactKeysTest {
 
+    private static final ServerKey SERVER_KEY = randomServerKey();
     private static final int NODES = 4;
     private static final int THREADS_PER_NODE = 2;
     private static final int CONTACTS = 25;
@@ -69,7 +73,7 @@ class ContactKeysTest {
         assertThat(first.getAlgorithm()).isEqualTo("AES");
         assertThat(first.getEncoded()).hasSize(32);
         Document stored = keyDocuments().find(Filters.eq("_id", "alice/ada")).first();
-        assertThat(stored).containsKeys("key", "createdAt");
+        assertThat(stored).containsKeys("sealedKey", "createdAt").doesNotContainKey("key");
     }
 
     @Test
@@ -116,11 +120,11 @@ class ContactKeysTest {
 
         assertThat(commits).as("the deletion was committed").hasValue(1);
         Document stored = keyDocuments().find(Filters.eq("_id", "alice/ada")).first();
-        assertThat(stored).containsKey("forgottenAt").doesNotContainKey("key");
+        assertThat(stored).containsKey("forgottenAt").doesNotContainKey("sealedKey");
         assertThat(keys.keyToRead(ADA)).isEmpty();
         assertThat(keys.keyToWrite(ADA)).as("no new key for a forgotten contact").isEmpty();
         assertThat(newNode().keyToWrite(ADA)).isEmpty();
-        assertThat(keyDocuments().find(Filters.eq("_id", "alice/ada")).first()).doesNotContainKey("key");
+        assertThat(keyDocuments().find(Filters.eq("_id", "alice/ada")).first()).doesNotContainKey("sealedKey");
         assertThat(keys.forget(ADA)).as("forgetting again changes nothing").isFalse();
         assertThat(newNode().forget(ADA)).isFalse();
     }
@@ -149,7 +153,7 @@ class ContactKeysTest {
 
     @Test
     void theCacheIsBoundedLeastRecentlyUsedFirstOut() {
-        ContactKeys reader = new ContactKeys(store.database(), countingDurability(), new PersonalDataCipher(),
+        ContactKeys reader = new ContactKeys(store.database(), countingDurability(), SERVER_KEY, new PersonalDataCipher(),
                                              Clock.systemUTC(), 2, Duration.ofDays(1), nanoTime::get);
         ContactKeys eraser = newNode();
         ContactId linus = new ContactId(ALICE, "linus");
@@ -167,7 +171,7 @@ class ContactKeysTest {
     }
 
     private ContactKeys newNode() {
-        return new ContactKeys(store.database(), countingDurability(), new PersonalDataCipher(), Clock.systemUTC(),
+        return new ContactKeys(store.database(), countingDurability(), SERVER_KEY, new PersonalDataCipher(), Clock.systemUTC(),
                                ContactKeys.CACHE_CAPACITY, ContactKeys.CACHE_LIFETIME, nanoTime::get);
     }
 
@@ -181,7 +185,51 @@ class ContactKeysTest {
 
     private byte[] keyOf(ContactId contactId) {
         Optional<Document> stored = Optional.ofNullable(keyDocuments().find(Filters.eq("_id", contactId.toString())).first());
-        return stored.orElseThrow().get("key", Binary.class).getData();
+        return SERVER_KEY.open(stored.orElseThrow().getString("sealedKey"));
+    }
+
+    @Test
+    void aKeyIsStoredSealedWithTheServerKeySoTheDatabaseAloneOpensNothing() {
+        SecretKey key = newNode().keyToWrite(ADA).orElseThrow();
+        String stored = keyDocuments().find(Filters.eq("_id", "alice/ada")).first().getString("sealedKey");
+
+        assertThat(stored).doesNotContain(Base64.getEncoder().encodeToString(key.getEncoded()));
+        ContactKeys withAnotherServerKey = new ContactKeys(store.database(), countingDurability(), randomServerKey());
+        assertThatThrownBy(() -> withAnotherServerKey.keyToRead(ADA)).isInstanceOf(PersonalDataCipher.UnreadableValueException.class);
+    }
+
+    @Test
+    void keysKeptInTheClearByAnOlderStoreAreSealedAtStartUpAndReadTheSame() {
+        byte[] clear = new PersonalDataCipher().newKey();
+        keyDocuments().insertOne(new Document("_id", "alice/ada").append("key", new Binary(clear)).append("createdAt", new Date()));
+        keyDocuments().insertOne(new Document("_id", "alice/bo").append("forgottenAt", new Date()));
+
+        ContactKeys keys = newNode();
+        assertThat(keys.wrapWithTheCurrentServerKey()).isEqualTo(1);
+
+        Document stored = keyDocuments().find(Filters.eq("_id", "alice/ada")).first();
+        assertThat(stored).doesNotContainKey("key").containsKey("sealedKey");
+        assertThat(newNode().keyToRead(ADA).orElseThrow().getEncoded()).isEqualTo(clear);
+        assertThat(keyDocuments().find(Filters.eq("_id", "alice/bo")).first()).containsOnlyKeys("_id", "forgottenAt");
+        assertThat(newNode().wrapWithTheCurrentServerKey()).as("nothing left to seal").isZero();
+    }
+
+    @Test
+    void rotatingTheServerKeyReadsWhatTheOldOneSealedAndSealsItAgainWithTheNewOne() {
+        byte[] key = newNode().keyToWrite(ADA).orElseThrow().getEncoded();
+        ServerKey rotated = new ServerKey(randomServerKey().key(), List.of(SERVER_KEY.key()));
+
+        ContactKeys afterRotation = new ContactKeys(store.database(), countingDurability(), rotated);
+        assertThat(afterRotation.keyToRead(ADA).orElseThrow().getEncoded()).as("read before resealing").isEqualTo(key);
+        assertThat(afterRotation.wrapWithTheCurrentServerKey()).isEqualTo(1);
+
+        ServerKey oldOneGone = new ServerKey(rotated.key());
+        assertThat(new ContactKeys(store.database(), countingDurability(), oldOneGone).keyToRead(ADA).orElseThrow().getEncoded())
+                .isEqualTo(key);
+    }
+
+    private static ServerKey randomServerKey() {
+        return new ServerKey(PersonalDataCipher.key(new PersonalDataCipher().newKey()));
     }
 
     private MongoCollection<Document> keyDocuments() {

@@ -112,7 +112,7 @@ class PersonalDataEventStoreTest {
             eventCommitsAtEachDurablePoint.add(events.countDocuments());
             embedded.makeDurable();
         };
-        ContactKeys keys = new ContactKeys(store.database(), recorded);
+        ContactKeys keys = new ContactKeys(store.database(), recorded, new ServerKey(PersonalDataCipher.key(new PersonalDataCipher().newKey())));
         erasure = new ContactErasure(keys);
         return MongoEventStorageEngine.builder()
                                       .database(store.database())

@@ -60,7 +60,7 @@ class PersonalDataSerializerTest {
     @BeforeEach
     void start() {
         store = EmbeddedStore.start(dataDirectory);
-        keys = new ContactKeys(store.database(), store.durability());
+        keys = new ContactKeys(store.database(), store.durability(), new ServerKey(PersonalDataCipher.key(new PersonalDataCipher().newKey())));
         serializer = new PersonalDataSerializer(JacksonSerializer.defaultSerializer(), keys);
     }
 
@@ -123,7 +123,7 @@ class PersonalDataSerializerTest {
         assertThat(readNotes).isEqualTo(forgotten(adaNotes()));
         // and a new serializer, as after a restart, with nothing cached
         PersonalDataSerializer restarted = new PersonalDataSerializer(
-                JacksonSerializer.defaultSerializer(), new ContactKeys(store.database(), store.durability()));
+                JacksonSerializer.defaultSerializer(), new ContactKeys(store.database(), store.durability(), new ServerKey(PersonalDataCipher.key(new PersonalDataCipher().newKey()))));
         assertThat((Object) restarted.deserialize(added)).isEqualTo(forgotten(adaAdded()));
     }
 
@@ -183,7 +183,7 @@ class PersonalDataSerializerTest {
         }
         ObjectNode json = (ObjectNode) mapper.readTree(stored);
         CONTACT_ADDED_PERSONAL_FIELDS.forEach(field -> assertThat(json.get(field).isNull()).as(field).isTrue());
-        assertThat(keyDocuments().find(Filters.eq("_id", "alice/ada")).first()).doesNotContainKey("key");
+        assertThat(keyDocuments().find(Filters.eq("_id", "alice/ada")).first()).doesNotContainKey("sealedKey");
     }
 
     @Test

@@ -1,8 +1,10 @@
 package app.rapport.application.privacy;
 
 import app.rapport.application.eventstore.EventStoreConfiguration;
+import app.rapport.application.messaging.ViewCatchUp;
 import app.rapport.application.storage.StorageConfiguration;
 import app.rapport.application.storage.Store;
+import app.rapport.application.views.ViewFailures;
 import app.rapport.domain.contact.ContactForgotten;
 import com.mongodb.client.model.Filters;
 import org.axonframework.config.Configuration;
@@ -40,7 +42,8 @@ class PrivacyWiringTest {
     /** Not a component, so that no component scan of the server ever picks it up. */
     @EnableAutoConfiguration
     @Import({StorageConfiguration.class, EventStoreConfiguration.class, PrivacyConfiguration.class,
-            ContactErasure.class, ImmediateErasure.class, GuaranteedErasure.class})
+            ContactErasure.class, ImmediateErasure.class, GuaranteedErasure.class, DiskErasure.class, ViewCatchUp.class,
+            ViewFailures.class})
     static class PrivacyApplication {
     }
 
@@ -72,7 +75,7 @@ class PrivacyWiringTest {
 
             // The subscribing processor ran in the publishing thread, right after the event was stored.
             Document key = store.database().getCollection(ContactKeys.COLLECTION).find(Filters.eq("_id", "alice/ada")).first();
-            assertThat(key).containsKey("forgottenAt").doesNotContainKey("key");
+            assertThat(key).containsKey("forgottenAt").doesNotContainKey("sealedKey");
         }
     }
 
