@@ -39,6 +39,15 @@ public class PluginDeadLetters {
                                   .append("error", describe(error)));
     }
 
+    /** A failed event keeps the event's data in the clear: a forgotten contact's go with them. */
+    void forgetContact(OwnerId owner, String contactId) {
+        letters.deleteMany(Filters.and(Filters.eq("owner", owner.value()), Filters.eq("event.contactId", contactId)));
+    }
+
+    void forgetOwner(OwnerId owner) {
+        letters.deleteMany(Filters.eq("owner", owner.value()));
+    }
+
     public List<DeadLetter> list(String plugin, OwnerId owner) {
         List<DeadLetter> found = new ArrayList<>();
         letters.find(Filters.and(Filters.eq("plugin", plugin), Filters.eq("owner", owner.value())))

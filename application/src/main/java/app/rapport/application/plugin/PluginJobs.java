@@ -57,6 +57,10 @@ public class PluginJobs {
         return job;
     }
 
+    void forgetOwner(OwnerId owner) {
+        jobs.deleteMany(Filters.eq("owner", owner.value()));
+    }
+
     /** The owner's job; another owner's is as absent as one that never was. */
     public Optional<ImportJobView> find(OwnerId owner, String id) {
         return Optional.ofNullable(jobs.find(Filters.eq("_id", id)).first())

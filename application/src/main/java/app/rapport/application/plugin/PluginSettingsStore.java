@@ -70,6 +70,10 @@ public class PluginSettingsStore {
         return new Owned(plugin, owner);
     }
 
+    void forgetOwner(OwnerId owner) {
+        settings.deleteMany(Filters.eq("owner", owner.value()));
+    }
+
     List<String> owners(String plugin) {
         List<String> owners = new ArrayList<>();
         settings.find(Filters.eq("plugin", plugin)).projection(Projections.include("owner"))

@@ -104,7 +104,7 @@ class ContactErasureTest {
         assertThat(adasKeyDocument()).containsKey("sealedKey");
 
         AtomicInteger erasuresOnDisk = new AtomicInteger();
-        axon = startAxon(new GuaranteedErasure(erasure, erasuresOnDisk::incrementAndGet));
+        axon = startAxon(new GuaranteedErasure(erasure, List.of(), erasuresOnDisk::incrementAndGet));
 
         Instant deadline = Instant.now().plus(PATIENCE);
         while (adasKeyDocument().containsKey("sealedKey") && Instant.now().isBefore(deadline)) {
