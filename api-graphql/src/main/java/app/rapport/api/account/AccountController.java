@@ -4,6 +4,7 @@ import app.rapport.application.account.Account;
 import app.rapport.application.account.AccountService;
 import app.rapport.application.account.SignedIn;
 import app.rapport.application.account.Unauthenticated;
+import app.rapport.application.accountdeletion.AccountDeletion;
 import app.rapport.domain.shared.InvalidInput;
 import graphql.language.Field;
 import graphql.schema.DataFetchingEnvironment;
@@ -13,14 +14,16 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 
-/** Sign-up, sign-in, sign-out, password change and "who am I". */
+/** Sign-up, sign-in, sign-out, password change, deletion and "who am I". */
 @Controller
 class AccountController {
 
     private final AccountService accounts;
+    private final AccountDeletion deletion;
 
-    AccountController(AccountService accounts) {
+    AccountController(AccountService accounts, AccountDeletion deletion) {
         this.accounts = accounts;
+        this.deletion = deletion;
     }
 
     /** One account per request: aliases must not turn one request into many sign-ups. */
@@ -57,6 +60,13 @@ class AccountController {
     AuthPayload changePassword(@Argument String currentPassword, @Argument String newPassword, Caller caller,
                                @ContextValue(name = BearerTokenInterceptor.CLIENT_ADDRESS_KEY, required = false) String clientAddress) {
         return AuthPayload.of(accounts.changePassword(caller.owner(), currentPassword, newPassword, clientAddress));
+    }
+
+    @MutationMapping
+    boolean deleteAccount(@Argument String password, Caller caller,
+                          @ContextValue(name = BearerTokenInterceptor.CLIENT_ADDRESS_KEY, required = false) String clientAddress) {
+        deletion.delete(caller.owner(), password, clientAddress);
+        return true;
     }
 
     @QueryMapping

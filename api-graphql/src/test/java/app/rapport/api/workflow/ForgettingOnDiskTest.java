@@ -2,7 +2,11 @@ package app.rapport.api.workflow;
 
 import app.rapport.api.support.RunningServer;
 import app.rapport.api.support.RunningServer.User;
+import app.rapport.application.accountdeletion.AccountDeletion;
 import app.rapport.application.privacy.DiskErasure;
+import app.rapport.domain.shared.OwnerId;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -10,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +58,12 @@ class ForgettingOnDiskTest {
     /** (A touch's note is kept only in the encrypted events, never in clear: no search can find it.) */
     private static final String TOUCH_NOTE = "Sent the Jqxvumbrel article";
     private static final List<String> PERSONAL = List.of(GIVEN_NAME, FAMILY_NAME, EMAIL_WORD, NOTES_WORD);
+    private static final String ACCOUNT_WORD = "vbqyzrk";
+    private static final String ACCOUNT_EMAIL = ACCOUNT_WORD + ".student@example.org";
+    private static final String DISPLAY_NAME = "Qzxwvjha";
+    /** The part of the display name the compression leaves whole. */
+    private static final String DISPLAY_NAME_WORD = "wvjha";
+    private static final String PASSWORD = "a long enough secret";
 
     @TempDir
     Path dataDir;
@@ -87,6 +98,52 @@ class ForgettingOnDiskTest {
         server.close();
         server = null;
         assertThat(occurrencesInDataDirectory()).allSatisfy((word, count) -> assertThat(count).as(word).isZero());
+    }
+
+    @Test
+    void aDeletedAccountIsInNoByteOfTheDataDirectoryOnceItsErasureHasCompletedAndItsExportHadEverything() throws Exception {
+        server = RunningServer.start(dataDir, "--rapport.privacy.erasure-delay=PT0.1S");
+        JsonNode signedUp = server.graphQl(null, """
+                mutation { signUp(email: "%s", password: "%s", displayName: "%s") { token account { id } } }"""
+                .formatted(ACCOUNT_EMAIL, PASSWORD, DISPLAY_NAME), Map.of()).data("signUp");
+        User user = new User(signedUp.path("account").path("id").asText(), signedUp.path("token").asText(), server);
+        writeAPersonWithAHistory(user, "xq");
+        List<String> wholeAccount = new ArrayList<>(PERSONAL);
+        wholeAccount.addAll(List.of(ACCOUNT_WORD, DISPLAY_NAME_WORD));
+
+        // The right of access first: the export holds the account, the person, the history and the notes.
+        String export = server.http().get().uri("/account/export").header(HttpHeaders.AUTHORIZATION, "Bearer " + user.token())
+                              .retrieve().body(String.class);
+        JsonNode exported = new ObjectMapper().readTree(export);
+        assertThat(exported.path("account").path("email").asText()).isEqualTo(ACCOUNT_EMAIL);
+        assertThat(exported.path("contacts")).singleElement().satisfies(contact -> {
+            assertThat(contact.path("contact").path("givenName").asText()).isEqualTo(GIVEN_NAME);
+            assertThat(contact.path("history").size()).as("every step of the relationship").isGreaterThanOrEqualTo(7);
+            assertThat(contact.path("history").toString()).contains("user:" + user.accountId());
+        });
+        assertThat(exported.path("interviews")).singleElement()
+                                               .satisfies(interview -> assertThat(interview.toString()).contains(NOTES_WORD));
+        int withoutSigningIn = server.http().get().uri("/account/export").exchange((request, response) -> response.getStatusCode().value());
+        assertThat(withoutSigningIn).isEqualTo(401);
+        assertThat(occurrences(wholeAccount)).allSatisfy((word, count) -> assertThat(count).as(word).isPositive());
+
+        user.graphQl("mutation($p: String!) { deleteAccount(password: $p) }", Map.of("p", "not it at all"))
+            .assertRefused("BAD_REQUEST", "password");
+        assertThat(user.graphQl("mutation($p: String!) { deleteAccount(password: $p) }", Map.of("p", PASSWORD))
+                       .data("deleteAccount").asBoolean()).isTrue();
+
+        user.graphQl("{ me { id } }", Map.of()).assertRefused("UNAUTHORIZED", null);
+        AccountDeletion deletion = server.context().getBean(AccountDeletion.class);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (deletion.inProgress(new OwnerId(user.accountId())) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        awaitErasure();
+        assertThat(occurrences(wholeAccount)).as("after the erasure")
+                                             .allSatisfy((word, count) -> assertThat(count).as(word).isZero());
+        server.graphQl(null, """
+                mutation { signIn(email: "%s", password: "%s") { token } }""".formatted(ACCOUNT_EMAIL, PASSWORD), Map.of())
+              .assertRefused("UNAUTHORIZED", null);
     }
 
     private static void writeAPersonWithAHistory(User user, String contactId) {
@@ -124,9 +181,13 @@ class ForgettingOnDiskTest {
     }
 
     private Map<String, Integer> occurrencesInDataDirectory() throws IOException {
+        return occurrences(PERSONAL);
+    }
+
+    private Map<String, Integer> occurrences(List<String> words) throws IOException {
         List<byte[]> files = allBytes();
         Map<String, Integer> found = new LinkedHashMap<>();
-        for (String word : PERSONAL) {
+        for (String word : words) {
             found.put(word, count(files, word));
         }
         return found;

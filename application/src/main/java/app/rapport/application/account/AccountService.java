@@ -176,6 +176,25 @@ public class AccountService {
     }
 
     /**
+     * Closes the account after checking its password (throttled like a sign-in): its sessions end and it can no longer
+     * sign in; its email is free again. What it owns is erased by the caller (the account deletion).
+     *
+     * @throws InvalidInput on {@code password} when it is not the account's
+     */
+    public Account close(OwnerId account, String password, String clientAddress) {
+        Account current = storage.byId(account).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
+        throttle.attempt(current.email(), clientAddress);
+        String hash = storage.byEmail(current.email()).map(StoredAccount::passwordHash).orElse(hashOfNoAccount);
+        if (password == null || password.length() > AccountInput.MAX_PASSWORD_LENGTH || !passwords.matches(password, hash)) {
+            throw new InvalidInput("password", "password is not this account's password");
+        }
+        throttle.succeeded(current.email(), clientAddress);
+        storage.delete(account);
+        log.info("Account {} closed; what it owns is being erased", account);
+        return current;
+    }
+
+    /**
      * The account a token was issued to. An expired token is refused and its session deleted.
      *
      * @throws Unauthenticated when the token is unknown or has expired

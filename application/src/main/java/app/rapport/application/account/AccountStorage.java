@@ -61,6 +61,13 @@ final class AccountStorage {
         durability.makeDurable();
     }
 
+    /** Deletes the account and all its sessions. */
+    void delete(OwnerId account) {
+        sessions.deleteMany(Filters.eq("accountId", account.value()));
+        accounts.deleteOne(Filters.eq("_id", account.value()));
+        durability.makeDurable();
+    }
+
     Optional<StoredAccount> byEmail(String normalisedEmail) {
         return Optional.ofNullable(accounts.find(Filters.eq("email", normalisedEmail)).first()).map(AccountStorage::storedAccount);
     }
