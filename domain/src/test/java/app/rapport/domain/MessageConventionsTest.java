@@ -1,6 +1,7 @@
 package app.rapport.domain;
 
 import app.rapport.domain.contact.RelationshipEvent;
+import app.rapport.domain.shared.OwnWordsEvent;
 import app.rapport.domain.shared.PersonalData;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.serialization.Revision;
@@ -70,6 +71,8 @@ class MessageConventionsTest {
     void everyEventBelongsToARelationship() {
         assertThat(events()).filteredOn(event -> !OWN_DATA_EVENTS.contains(event.getSimpleName()))
                             .allSatisfy(event -> assertThat(RelationshipEvent.class).isAssignableFrom(event));
+        assertThat(events()).filteredOn(event -> OWN_DATA_EVENTS.contains(event.getSimpleName()))
+                            .allSatisfy(event -> assertThat(OwnWordsEvent.class).isAssignableFrom(event));
         assertThat(CLASSES.stream().filter(RelationshipEvent.class::isAssignableFrom)
                           .filter(type -> !type.isInterface()))
                 .allSatisfy(type -> assertThat(type.isAnnotationPresent(Revision.class))
@@ -99,9 +102,9 @@ class MessageConventionsTest {
 
     @Test
     void everyEventMarksItsTextsAsPersonalData() {
-        // Every free text in a relationship event describes the person or the conversation; time zones are no
-        // text here, and the question bank holds the user's own words.
-        Set<String> notPersonal = Set.of("MeetingConfirmed.timeZone", "QuestionAdded.text", "QuestionAdded.topic");
+        // Every free text in a relationship event describes the person or the conversation, and the question bank's
+        // are the user's own words, erased with their account; time zones are no text here.
+        Set<String> notPersonal = Set.of("MeetingConfirmed.timeZone");
         Set<String> unmarked = events().stream()
                 .flatMap(event -> Arrays.stream(event.getRecordComponents()))
                 .filter(component -> isText(component.getGenericType()))

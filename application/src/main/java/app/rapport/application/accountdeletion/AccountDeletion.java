@@ -5,7 +5,7 @@ import app.rapport.application.contact.ContactUseCases;
 import app.rapport.application.overview.ContactPage;
 import app.rapport.application.overview.FindContactPage;
 import app.rapport.application.overview.PageSize;
-import app.rapport.application.plugin.PluginOwnerData;
+import app.rapport.application.privacy.ContactErasure;
 import app.rapport.application.privacy.DiskErasure;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.application.storage.Store;
@@ -43,8 +43,10 @@ import java.util.Set;
 /**
  * Deleting an account: at once, the account is closed (it cannot sign in, every session ends, its email is free);
  * then, in the background, everything it owns is erased: every contact is forgotten (their events unreadable, their
- * views purged, their meetings removed from a connected calendar by the calendar plugin), plugins' settings,
- * secrets, jobs and failed events deleted, and the old copies on disk overwritten ({@link DiskErasure}).
+ * views purged, their meetings removed from a connected calendar by the calendar plugin), its own words (the question
+ * bank) made unreadable in the event log, the places that keep its data emptied ({@link AccountCopies}: the question
+ * bank view, plugins' settings, secrets, jobs and failed events), and the old copies on disk overwritten
+ * ({@link DiskErasure}).
  * <p>
  * A deletion in progress is kept in {@value #COLLECTION} until it is complete, so one interrupted by a restart is
  * completed after it. Forgetting is one command per contact: about 10 ms each here, five minutes for 30,000.
@@ -59,7 +61,8 @@ public class AccountDeletion implements AutoCloseable {
     private final AccountService accounts;
     private final ContactUseCases contacts;
     private final QueryGateway queries;
-    private final PluginOwnerData pluginData;
+    private final List<AccountCopies> copies;
+    private final ContactErasure erasure;
     private final DiskErasure disk;
     private final EventStore events;
     private final EventProcessingConfiguration processing;
@@ -69,13 +72,14 @@ public class AccountDeletion implements AutoCloseable {
     private final Thread worker;
     private volatile boolean closing;
 
-    AccountDeletion(AccountService accounts, ContactUseCases contacts, QueryGateway queries, PluginOwnerData pluginData,
-                    DiskErasure disk, EventStore events, EventProcessingConfiguration processing, Store store,
+    AccountDeletion(AccountService accounts, ContactUseCases contacts, QueryGateway queries, List<AccountCopies> copies,
+                    ContactErasure erasure, DiskErasure disk, EventStore events, EventProcessingConfiguration processing, Store store,
                     @Value("${rapport.privacy.erasure-patience:PT1M}") Duration patience) {
         this.accounts = accounts;
         this.contacts = contacts;
         this.queries = queries;
-        this.pluginData = pluginData;
+        this.copies = copies;
+        this.erasure = erasure;
         this.disk = disk;
         this.events = events;
         this.processing = processing;
@@ -164,11 +168,12 @@ public class AccountDeletion implements AutoCloseable {
         // The calendar plugin deletes a forgotten person's meetings from the calendar it was connected to: with its
         // connection, which is deleted next.
         awaitEveryProcessor(head(), Instant.now().plus(patience));
-        pluginData.forgetOwner(owner);
+        erasure.forgetOwnWords(owner);
+        copies.forEach(place -> place.forget(owner));
         pending.deleteOne(Filters.eq("_id", owner.value()));
         durability.makeDurable();
         disk.request();
-        log.info("Account {} erased: {} contacts forgotten, plugins' data deleted; the disk is overwritten next", owner, forgotten);
+        log.info("Account {} erased: {} contacts forgotten, its own words and plugins' data deleted; the disk is overwritten next", owner, forgotten);
     }
 
     private long head() {

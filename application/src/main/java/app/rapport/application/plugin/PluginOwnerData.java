@@ -1,5 +1,6 @@
 package app.rapport.application.plugin;
 
+import app.rapport.application.accountdeletion.AccountCopies;
 import app.rapport.application.privacy.ContactCopies;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.application.storage.Store;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * contact's failed events go with them; a deleted account's everything.
  */
 @Component
-public class PluginOwnerData implements ContactCopies {
+public class PluginOwnerData implements ContactCopies, AccountCopies {
 
     private final PluginSettingsStore settings;
     private final PluginJobs jobs;
@@ -33,7 +34,8 @@ public class PluginOwnerData implements ContactCopies {
     }
 
     /** Deletes every plugin's settings and secrets for the owner, its jobs and failed events. */
-    public void forgetOwner(OwnerId owner) {
+    @Override
+    public void forget(OwnerId owner) {
         settings.forgetOwner(owner);
         jobs.forgetOwner(owner);
         deadLetters.forgetOwner(owner);

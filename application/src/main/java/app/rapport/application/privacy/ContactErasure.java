@@ -2,6 +2,7 @@ package app.rapport.application.privacy;
 
 import app.rapport.domain.contact.ContactForgotten;
 import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.shared.OwnerId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,16 @@ public class ContactErasure {
 
     ContactErasure(ContactKeys keys) {
         this.keys = keys;
+    }
+
+    /**
+     * Deletes the key of the owner's own words (their question bank), when their account is deleted: the questions stay
+     * in the event log, unreadable for good. Idempotent; durable when it returns.
+     */
+    public void forgetOwnWords(OwnerId owner) {
+        if (keys.forget(ContactKeys.ownWordsOf(owner))) {
+            log.info("The own words of account {} can no longer be read", owner);
+        }
     }
 
     /** Deletes the contact's key, here and in this node's cache. Idempotent; durable when it returns. */

@@ -2,6 +2,7 @@ package app.rapport.application.privacy;
 
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.shared.OwnerId;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
@@ -84,7 +85,11 @@ final class ContactKeys {
      * outlive it after a crash.
      */
     Optional<SecretKey> keyToWrite(ContactId contactId) {
-        String id = contactId.toString();
+        return keyToWrite(contactId.toString());
+    }
+
+    /** As {@link #keyToWrite(ContactId)}, for the owner's own words ({@link #ownWordsOf}). */
+    Optional<SecretKey> keyToWrite(String id) {
         Cache.Entry cached = cache.get(id);
         if (cached != null) {
             return cached.key();
@@ -95,7 +100,10 @@ final class ContactKeys {
 
     /** The key to decrypt a contact's personal data with; empty once the contact is forgotten. */
     Optional<SecretKey> keyToRead(ContactId contactId) {
-        String id = contactId.toString();
+        return keyToRead(contactId.toString());
+    }
+
+    Optional<SecretKey> keyToRead(String id) {
         Cache.Entry cached = cache.get(id);
         if (cached != null) {
             return cached.key();
@@ -112,7 +120,10 @@ final class ContactKeys {
      * @return whether this call forgot the contact, false when it was forgotten already
      */
     boolean forget(ContactId contactId) {
-        String id = contactId.toString();
+        return forget(contactId.toString());
+    }
+
+    boolean forget(String id) {
         Cache.Entry cached = cache.get(id);
         if (cached != null && cached.key().isEmpty()) {
             return false;
@@ -126,6 +137,14 @@ final class ContactKeys {
         }
         cache.forget(id);
         return forgottenNow;
+    }
+
+    /**
+     * The id of the key of an owner's own words (their question bank): {@code owner#own-words}, which no contact id
+     * can be ({@code #} is not allowed in one).
+     */
+    static String ownWordsOf(OwnerId owner) {
+        return owner.value() + "#own-words";
     }
 
     private Document find(String id) {

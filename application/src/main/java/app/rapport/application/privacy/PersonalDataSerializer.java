@@ -2,6 +2,7 @@ package app.rapport.application.privacy;
 
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.RelationshipEvent;
+import app.rapport.domain.shared.OwnWordsEvent;
 import app.rapport.domain.shared.PersonalData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,31 +56,44 @@ final class PersonalDataSerializer implements Serializer {
 
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
-        List<String> fields = object instanceof RelationshipEvent ? personalFields.of(object.getClass()) : List.of();
+        List<String> fields = sealed(object.getClass()) ? personalFields.of(object.getClass()) : List.of();
         if (fields.isEmpty()) {
             return jackson.serialize(object, expectedRepresentation);
         }
         ObjectNode json = (ObjectNode) jackson.serialize(object, JsonNode.class).getData();
-        seal(json, fields, (RelationshipEvent) object);
+        seal(json, fields, object);
         return represent(json, expectedRepresentation, jackson.typeForClass(object.getClass()));
     }
 
-    private void seal(ObjectNode json, List<String> fields, RelationshipEvent event) {
+    /** Relationship events are sealed with their contact's key, the owner's own words with the owner's. */
+    private static boolean sealed(Class<?> type) {
+        return RelationshipEvent.class.isAssignableFrom(type) || OwnWordsEvent.class.isAssignableFrom(type);
+    }
+
+    /** Whose key seals the event's personal data: {@code owner/contact}, or the owner's own words' key. */
+    private static String keyId(Object event) {
+        if (event instanceof OwnWordsEvent own) {
+            return own.owner() == null ? null : ContactKeys.ownWordsOf(own.owner());
+        }
+        ContactId contactId = ((RelationshipEvent) event).contactId();
+        return contactId == null ? null : contactId.toString();
+    }
+
+    private void seal(ObjectNode json, List<String> fields, Object event) {
         List<String> present = fields.stream().filter(json::hasNonNull).toList();
         if (present.isEmpty()) {
             return;
         }
-        ContactId contactId = event.contactId();
-        if (contactId == null) {
+        String keyId = keyId(event);
+        if (keyId == null) {
             throw new SerializationException("A " + event.getClass().getSimpleName()
                                                      + " without a contact id has no key to encrypt its personal data with");
         }
-        Optional<SecretKey> key = keys.keyToWrite(contactId);
+        Optional<SecretKey> key = keys.keyToWrite(keyId);
         if (key.isEmpty()) {
             // The person asked to be forgotten: what arrives about them afterwards is not kept either.
             present.forEach(json::putNull);
-            log.warn("Contact {} is forgotten; the personal data in a new {} was not stored",
-                     contactId, event.getClass().getSimpleName());
+            log.warn("{} is forgotten; the personal data in a new {} was not stored", keyId, event.getClass().getSimpleName());
             return;
         }
         for (String field : present) {
@@ -90,7 +104,7 @@ final class PersonalDataSerializer implements Serializer {
     @Override
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         Class<?> type = jackson.classForType(serializedObject.getType());
-        List<String> fields = RelationshipEvent.class.isAssignableFrom(type) ? personalFields.of(type) : List.of();
+        List<String> fields = sealed(type) ? personalFields.of(type) : List.of();
         if (fields.isEmpty()) {
             return jackson.deserialize(serializedObject);
         }
@@ -103,8 +117,8 @@ final class PersonalDataSerializer implements Serializer {
         if (fields.stream().noneMatch(stored::hasNonNull)) {
             return withoutPersonalData;
         }
-        ContactId contactId = ((RelationshipEvent) withoutPersonalData).contactId();
-        Optional<SecretKey> key = contactId == null ? Optional.empty() : keys.keyToRead(contactId);
+        String keyId = keyId(withoutPersonalData);
+        Optional<SecretKey> key = keyId == null ? Optional.empty() : keys.keyToRead(keyId);
         if (key.isEmpty()) {
             return withoutPersonalData;
         }
@@ -112,19 +126,19 @@ final class PersonalDataSerializer implements Serializer {
             JsonNode value = stored.get(field);
             // Other values were not written sealed (a default an upcaster added) and are read as they are.
             if (value != null && value.isTextual() && PersonalDataCipher.isSealed(value.textValue())) {
-                stored.set(field, open(key.get(), value.textValue(), field, type, contactId));
+                stored.set(field, open(key.get(), value.textValue(), field, type, keyId));
             }
         }
         return jackson.deserialize(asJson(stored, serializedObject.getType()));
     }
 
-    private JsonNode open(SecretKey key, String sealed, String field, Class<?> type, ContactId contactId) {
+    private JsonNode open(SecretKey key, String sealed, String field, Class<?> type, String keyId) {
         try {
             return mapper.readTree(cipher.open(key, sealed));
         } catch (PersonalDataCipher.UnreadableValueException | IOException e) {
             // Names where, never what: neither the value nor the key.
             throw new SerializationException("Personal field " + field + " of a " + type.getSimpleName()
-                                                     + " of contact " + contactId + " cannot be read: " + e.getMessage());
+                                                     + " of " + keyId + " cannot be read: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,7 @@
 package app.rapport.application.question;
 
 import app.rapport.application.ViewProcessing;
+import app.rapport.application.accountdeletion.AccountCopies;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.question.QuestionAdded;
 import app.rapport.domain.question.QuestionId;
@@ -27,7 +28,7 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ViewProcessing.QUESTION_VIEWS)
-class QuestionBankProjection {
+class QuestionBankProjection implements AccountCopies {
 
     static final String COLLECTION = "question_bank_views";
 
@@ -47,6 +48,12 @@ class QuestionBankProjection {
         Document question = new Document("id", id).append("text", event.text()).append("topic", event.topic())
                                                   .append("addedAt", addedAt.toString());
         banks.updateOne(Filters.eq("_id", owner), Updates.push("questions", question), new UpdateOptions().upsert(true));
+    }
+
+    /** A deleted account's bank goes with it (its events are unreadable by then). */
+    @Override
+    public void forget(OwnerId account) {
+        banks.deleteOne(Filters.eq("_id", account.value()));
     }
 
     @ResetHandler

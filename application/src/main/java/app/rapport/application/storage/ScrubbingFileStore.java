@@ -43,8 +43,9 @@ final class ScrubbingFileStore extends SingleFileStore {
     private static final int BLOCK = 4096;
     private static final int ZEROS_PER_WRITE = 1 << 20;
     /**
-     * How long a request may still read a page that died before the erasure began: requests to the embedded
-     * server take milliseconds, and one that reads a zeroed page fails instead of reading wrong data.
+     * How long a request may still read a page that died before the erasure began: requests to the embedded server
+     * take milliseconds. MVStore does not count a page as dead while a request it knows of may read it; one that
+     * read a zeroed page anyway would fail, not read wrong data.
      */
     private static final long GRACE_MILLIS = 1_000;
 
@@ -101,8 +102,11 @@ final class ScrubbingFileStore extends SingleFileStore {
      * returns, and the file is synced. Writers go on meanwhile; each chunk's overwrite holds them briefly.
      */
     Scrub eraseDeadData(MVStore store) throws InterruptedException {
-        // MVStore counts a replaced page as dead only once a few more versions were committed (for readers of the
-        // versions before); with none kept, and asked to rewrite nothing, it brings the count up to date.
+        store.commit();
+        // Requests that began before may still read what died before; once they are done, MVStore counts it as dead.
+        Thread.sleep(GRACE_MILLIS);
+        // MVStore counts a replaced page as dead only once a few more versions were committed and no request reads
+        // an older one; with none kept, and asked to rewrite nothing, it brings the count up to date.
         int versionsToKeep = (int) store.getVersionsToKeep();
         store.setVersionsToKeep(0);
         try {
@@ -118,7 +122,6 @@ final class ScrubbingFileStore extends SingleFileStore {
                 chunks.add(new DeadPages(chunk, chunk.block, tableOfContents(chunk), (BitSet) dead.clone()));
             }
         }
-        Thread.sleep(GRACE_MILLIS);
         int pages = 0;
         long zeroed = 0;
         try (FileChannel reader = FileChannel.open(Path.of(getFileName()), StandardOpenOption.READ)) {
