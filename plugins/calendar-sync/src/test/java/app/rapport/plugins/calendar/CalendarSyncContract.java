@@ -139,6 +139,33 @@ abstract class CalendarSyncContract {
     }
 
     @Test
+    void aDeletedAccountsMeetingsLeaveTheCalendarAndNothingElseDoes(TestServer server) throws InterruptedException {
+        TestUser maya = server.signUp();
+        URI calendar = calendars().newCalendar("interviews-" + shortId());
+        URI dentist = calendar.resolve("dentist.ics");
+        String foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:dentist-2@example.org\r\n"
+                         + "DTSTAMP:20261101T000000Z\r\nDTSTART:20270114T150000Z\r\nDTEND:20270114T160000Z\r\nSUMMARY:Dentist\r\n"
+                         + "END:VEVENT\r\nEND:VCALENDAR\r\n";
+        assertThat(calendars().put(dentist, foreign, null).statusCode()).isEqualTo(201);
+        String interview = scheduledInterview(maya, Instant.parse("2027-02-03T10:00:00Z"));
+        connect(maya, calendar);
+        maya.graphQl(SYNC);
+        URI meeting = calendar.resolve("rapport-" + interview + ".ics");
+        assertThat(calendars().get(meeting).statusCode()).isEqualTo(200);
+
+        JsonNode deleted = maya.graphQl("mutation { deleteAccount(password: \"a long enough secret\") }");
+        assertThat(deleted.path("data").path("deleteAccount").asBoolean()).as(deleted.toString()).isTrue();
+
+        // The account's contacts are forgotten in the background, the plugin's connection deleted after it has acted.
+        Instant deadline = Instant.now().plus(PATIENCE);
+        while (calendars().get(meeting).statusCode() != 404 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(calendars().get(meeting).statusCode()).isEqualTo(404);
+        assertThat(calendars().get(dentist).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void whileTheCalendarServerIsDownNothingIsLostAndTheErrorSaysWhy(TestServer server) throws Exception {
         TestUser maya = server.signUp();
         URI calendar = calendars().newCalendar("interviews-" + shortId());
