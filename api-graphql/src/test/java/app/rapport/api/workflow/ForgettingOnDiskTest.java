@@ -123,6 +123,7 @@ class ForgettingOnDiskTest {
         assertThat(exported.path("account").path("email").asText()).isEqualTo(ACCOUNT_EMAIL);
         assertThat(exported.path("contacts")).singleElement().satisfies(contact -> {
             assertThat(contact.path("contact").path("givenName").asText()).isEqualTo(GIVEN_NAME);
+            assertThat(contact.path("contact").path("id").asText()).as("ids read as the user chose them").isEqualTo("xq");
             assertThat(contact.path("history").size()).as("every step of the relationship").isGreaterThanOrEqualTo(7);
             assertThat(contact.path("history").toString()).contains("user:" + user.accountId());
         });

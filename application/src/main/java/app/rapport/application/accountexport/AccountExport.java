@@ -16,10 +16,17 @@ import app.rapport.application.overview.InterviewPage;
 import app.rapport.application.overview.PageSize;
 import app.rapport.application.question.FindQuestionBank;
 import app.rapport.application.question.QuestionView;
+import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.interview.ReferralId;
+import app.rapport.domain.question.QuestionId;
+import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -28,6 +35,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Everything an account owns as one JSON document, written as it is read (a page of contacts at a time), so that
@@ -49,7 +57,34 @@ public class AccountExport {
     AccountExport(AccountService accounts, QueryGateway queries, ObjectMapper json) {
         this.accounts = accounts;
         this.queries = queries;
-        this.json = json;
+        this.json = json.copy().registerModule(idsAsText());
+    }
+
+    /** The file is the owner's: an id reads as the id they chose or were given, without the owner's around it. */
+    private static SimpleModule idsAsText() {
+        SimpleModule ids = new SimpleModule("ids-as-text");
+        ids.addSerializer(new IdAsText<>(OwnerId.class, OwnerId::value));
+        ids.addSerializer(new IdAsText<>(ContactId.class, ContactId::value));
+        ids.addSerializer(new IdAsText<>(InterviewId.class, InterviewId::value));
+        ids.addSerializer(new IdAsText<>(QuestionId.class, QuestionId::value));
+        ids.addSerializer(new IdAsText<>(ReferralId.class, ReferralId::value));
+        return ids;
+    }
+
+    /** Writes a typed id as its text. */
+    private static final class IdAsText<T> extends StdSerializer<T> {
+
+        private final Function<T, String> text;
+
+        IdAsText(Class<T> type, Function<T, String> text) {
+            super(type);
+            this.text = text;
+        }
+
+        @Override
+        public void serialize(T value, JsonGenerator generator, SerializerProvider provider) throws IOException {
+            generator.writeString(text.apply(value));
+        }
     }
 
     public void write(OwnerId owner, OutputStream out) throws IOException {
