@@ -117,11 +117,7 @@ abstract class CalendarSyncContract {
     void onlyRapportsOwnMeetingsAreTouchedAndAForgottenPersonsMeetingLeavesTheCalendar(TestServer server) {
         TestUser maya = server.signUp();
         URI calendar = calendars().newCalendar("interviews-" + shortId());
-        URI dentist = calendar.resolve("dentist.ics");
-        String foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:dentist-1@example.org\r\n"
-                         + "DTSTAMP:20261101T000000Z\r\nDTSTART:20270114T150000Z\r\nDTEND:20270114T160000Z\r\nSUMMARY:Dentist\r\n"
-                         + "END:VEVENT\r\nEND:VCALENDAR\r\n";
-        assertThat(calendars().put(dentist, foreign, null).statusCode()).isEqualTo(201);
+        URI dentist = someoneElsesEvent(calendar);
         String etag = calendars().get(dentist).headers().firstValue("ETag").orElseThrow();
         String interview = scheduledInterview(maya, Instant.parse("2027-01-14T15:00:00Z"));
         connect(maya, calendar);
@@ -142,11 +138,7 @@ abstract class CalendarSyncContract {
     void aDeletedAccountsMeetingsLeaveTheCalendarAndNothingElseDoes(TestServer server) throws InterruptedException {
         TestUser maya = server.signUp();
         URI calendar = calendars().newCalendar("interviews-" + shortId());
-        URI dentist = calendar.resolve("dentist.ics");
-        String foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:dentist-2@example.org\r\n"
-                         + "DTSTAMP:20261101T000000Z\r\nDTSTART:20270114T150000Z\r\nDTEND:20270114T160000Z\r\nSUMMARY:Dentist\r\n"
-                         + "END:VEVENT\r\nEND:VCALENDAR\r\n";
-        assertThat(calendars().put(dentist, foreign, null).statusCode()).isEqualTo(201);
+        URI dentist = someoneElsesEvent(calendar);
         String interview = scheduledInterview(maya, Instant.parse("2027-02-03T10:00:00Z"));
         connect(maya, calendar);
         maya.graphQl(SYNC);
@@ -310,6 +302,16 @@ abstract class CalendarSyncContract {
 
     private static int sequence(String ics) {
         return Integer.parseInt(unfolded(ics).lines().filter(line -> line.startsWith("SEQUENCE:")).findFirst().orElseThrow().substring(9).strip());
+    }
+
+    /** An event another program wrote into the calendar, which Rapport must leave alone. */
+    private URI someoneElsesEvent(URI calendar) {
+        URI dentist = calendar.resolve("dentist.ics");
+        String foreign = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Someone else//EN\r\nBEGIN:VEVENT\r\nUID:dentist-" + shortId()
+                         + "@example.org\r\nDTSTAMP:20261101T000000Z\r\nDTSTART:20270114T150000Z\r\nDTEND:20270114T160000Z\r\n"
+                         + "SUMMARY:Dentist\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        assertThat(calendars().put(dentist, foreign, null).statusCode()).isEqualTo(201);
+        return dentist;
     }
 
     static String shortId() {
