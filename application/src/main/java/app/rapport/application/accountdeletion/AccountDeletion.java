@@ -9,6 +9,7 @@ import app.rapport.application.privacy.ContactErasure;
 import app.rapport.application.privacy.DiskErasure;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.application.storage.Store;
+import app.rapport.application.views.ViewFailures;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.NotFound;
 import app.rapport.domain.shared.OwnerId;
@@ -17,10 +18,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOptions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -177,7 +175,7 @@ public class AccountDeletion implements AutoCloseable {
     }
 
     private long head() {
-        return positionOf(events.createHeadToken());
+        return ViewFailures.positionOf(events.createHeadToken());
     }
 
     private void awaitEveryProcessor(long position, Instant deadline) {
@@ -186,7 +184,7 @@ public class AccountDeletion implements AutoCloseable {
             for (var processor : processing.eventProcessors().values()) {
                 if (processor instanceof StreamingEventProcessor streaming) {
                     for (EventTrackerStatus segment : streaming.processingStatus().values()) {
-                        all &= segment.getTrackingToken() != null && positionOf(segment.getTrackingToken()) >= position;
+                        all &= segment.getTrackingToken() != null && ViewFailures.positionOf(segment.getTrackingToken()) >= position;
                     }
                 }
             }
@@ -196,11 +194,6 @@ public class AccountDeletion implements AutoCloseable {
             pause(Duration.ofMillis(100));
         }
         log.warn("Not every processor had handled the forgetting of a deleted account's contacts within {}; going on", patience);
-    }
-
-    private static long positionOf(TrackingToken token) {
-        TrackingToken current = WrappedToken.unwrapLowerBound(token);
-        return current instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
     }
 
     private synchronized void pause(Duration pause) {

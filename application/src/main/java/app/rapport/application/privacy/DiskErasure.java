@@ -2,9 +2,7 @@ package app.rapport.application.privacy;
 
 import app.rapport.application.messaging.ViewCatchUp;
 import app.rapport.application.storage.Store;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
+import app.rapport.application.views.ViewFailures;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +60,7 @@ public class DiskErasure implements ErasureOnDisk, HealthIndicator, AutoCloseabl
 
     @Override
     public void request() {
-        long head = positionOf(events.createHeadToken());
+        long head = ViewFailures.positionOf(events.createHeadToken());
         synchronized (this) {
             requestedThrough = Math.max(requestedThrough, head);
             notifyAll();
@@ -167,11 +165,6 @@ public class DiskErasure implements ErasureOnDisk, HealthIndicator, AutoCloseabl
             Thread.currentThread().interrupt();
             closing = true;
         }
-    }
-
-    private static long positionOf(TrackingToken token) {
-        TrackingToken current = WrappedToken.unwrapLowerBound(token);
-        return current instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
     }
 
     /** Lets a running erasure finish: the store closes after this. */

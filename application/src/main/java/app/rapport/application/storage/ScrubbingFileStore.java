@@ -84,7 +84,9 @@ final class ScrubbingFileStore extends SingleFileStore {
     public void releaseWriteBuffer(WriteBuffer buffer) {
         ByteBuffer bytes = buffer.getBuffer();
         if (bytes.hasArray()) {
-            Arrays.fill(bytes.array(), bytes.arrayOffset(), bytes.arrayOffset() + bytes.capacity(), (byte) 0);
+            // Only what this chunk wrote: the rest was zeros already, as a new buffer is and each release leaves it.
+            int written = Math.max(bytes.position(), bytes.limit());
+            Arrays.fill(bytes.array(), bytes.arrayOffset(), bytes.arrayOffset() + written, (byte) 0);
             super.releaseWriteBuffer(buffer);
         } // else dropped, not pooled: a new buffer is zeros
     }
@@ -122,10 +124,21 @@ final class ScrubbingFileStore extends SingleFileStore {
                 chunks.add(new DeadPages(chunk, chunk.block, tableOfContents(chunk), (BitSet) dead.clone()));
             }
         }
-        int pages = 0;
-        long zeroed = 0;
+        int[] pages = new int[1];
+        long zeroed;
         try (FileChannel reader = FileChannel.open(Path.of(getFileName()), StandardOpenOption.READ)) {
-          for (DeadPages chunk : chunks) {
+            zeroed = zeroDeadPages(reader, chunks, pages) + zeroPaddingOfEveryChunk(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long[] free = new long[1];
+        store.executeFilestoreOperation(() -> free[0] = zeroFreeSpace());
+        return new Scrub(pages[0], zeroed + free[0], size());
+    }
+
+    private long zeroDeadPages(FileChannel reader, List<DeadPages> chunks, int[] pages) throws IOException {
+        long zeroed = 0;
+        for (DeadPages chunk : chunks) {
             saveChunkLock.lock();
             try {
                 // A chunk dropped meanwhile is free space, and its place may hold a new chunk: that is zeroed below.
@@ -135,37 +148,27 @@ final class ScrubbingFileStore extends SingleFileStore {
                 for (int page = chunk.dead().nextSetBit(0); page >= 0; page = chunk.dead().nextSetBit(page + 1)) {
                     long bytes = zeroPage(reader, chunk, chunk.tableOfContents()[page]);
                     zeroed += bytes;
-                    pages += bytes > 0 ? 1 : 0;
+                    pages[0] += bytes > 0 ? 1 : 0;
                 }
             } finally {
                 saveChunkLock.unlock();
             }
-          }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        zeroed += zeroPaddingOfEveryChunk(store);
-        long[] free = new long[1];
-        store.executeFilestoreOperation(() -> free[0] = zeroFreeSpace());
-        return new Scrub(pages, zeroed + free[0], size());
+        return zeroed;
     }
 
     /** Chunks written before buffers were cleared (by an older Rapport) may hold old bytes between contents and footer. */
-    private long zeroPaddingOfEveryChunk(MVStore store) {
+    private long zeroPaddingOfEveryChunk(FileChannel reader) throws IOException {
         long zeroed = 0;
-        try (FileChannel reader = FileChannel.open(Path.of(getFileName()), StandardOpenOption.READ)) {
-            for (Chunk<?> chunk : new ArrayList<>(getChunks().values())) {
-                saveChunkLock.lock();
-                try {
-                    if (chunk.block > 0 && getChunks().get(chunk.id) == chunk) {
-                        zeroed += zeroPadding(reader, chunk);
-                    }
-                } finally {
-                    saveChunkLock.unlock();
+        for (Chunk<?> chunk : new ArrayList<>(getChunks().values())) {
+            saveChunkLock.lock();
+            try {
+                if (chunk.block > 0 && getChunks().get(chunk.id) == chunk) {
+                    zeroed += zeroPadding(reader, chunk);
                 }
+            } finally {
+                saveChunkLock.unlock();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return zeroed;
     }

@@ -116,7 +116,8 @@ public class ViewFailures implements ListenerInvocationErrorHandler {
         return event instanceof TrackedEventMessage<?> tracked ? positionOf(tracked.trackingToken()) : -1;
     }
 
-    static long positionOf(TrackingToken token) {
+    /** The global position a tracking token stands at; -1 for a token of another kind. */
+    public static long positionOf(TrackingToken token) {
         TrackingToken current = WrappedToken.unwrapLowerBound(token);
         return current instanceof GapAwareTrackingToken gapAware ? gapAware.getIndex() : -1;
     }
