@@ -25,7 +25,7 @@ import java.util.Map;
 
 /**
  * What every HTTP answer carries and what every request may be: security headers on all responses ({@code nosniff},
- * no framing, no referrer, a CSP that allows nothing, {@code no-store} on GraphQL answers, which carry tokens and
+ * no framing, no referrer, a CSP that allows nothing (the dashboard's page: its own scripts and styles), {@code no-store} on GraphQL answers, which carry tokens and
  * people's details); a size limit on GraphQL request bodies; JSON-array batches refused; and errors before GraphQL
  * (a body that is not JSON, too large, a wrong method) answered in GraphQL's shape, not Spring's.
  */
@@ -33,6 +33,18 @@ import java.util.Map;
 class HttpHardening {
 
     static final String GRAPHQL = "/graphql";
+    /** For answers that are data, not pages: a browser may run, load or frame nothing from them. */
+    static final String NOTHING_POLICY = "default-src 'none'; frame-ancestors 'none'";
+    /**
+     * For the dashboard's page: its own scripts and styles only (no inline script or style, no other origin), and
+     * connections back to this server alone, HTTP and WebSocket.
+     */
+    static final String DASHBOARD_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+                                           + "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private static boolean isDashboard(String path) {
+        return "/".equals(path) || "/index.html".equals(path);
+    }
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -45,8 +57,9 @@ class HttpHardening {
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 response.setHeader("X-Frame-Options", "DENY");
                 response.setHeader("Referrer-Policy", "no-referrer");
-                if (!request.getRequestURI().startsWith("/graphiql")) {
-                    response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+                String path = request.getRequestURI();
+                if (!path.startsWith("/graphiql")) {
+                    response.setHeader("Content-Security-Policy", isDashboard(path) ? DASHBOARD_POLICY : NOTHING_POLICY);
                 }
                 if (!GRAPHQL.equals(request.getRequestURI()) || !"POST".equals(request.getMethod())) {
                     chain.doFilter(request, response);

@@ -1,0 +1,424 @@
+package app.rapport.server.dashboard;
+
+import app.rapport.plugin.testkit.TestServer;
+import app.rapport.plugin.testkit.TestUser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard as a person uses it: a real headless Chromium on a real server with the bundled plugins. Each test
+ * keeps screenshots of the pages it saw under {@code target/screenshots}, and fails on anything the page logged as
+ * an error (a script or style the Content-Security-Policy refused shows there).
+ */
+class DashboardBrowserTest {
+
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private static final String PASSWORD = "a walk along the river";
+
+    @TempDir
+    static Path dataDir;
+    static TestServer server;
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        Browser.assumeInstalled();
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @AfterEach
+    void nothingLoggedAnError() {
+        try {
+            for (Browser browser : browsers) {
+                assertThat(browser.consoleErrors()).as("errors the page logged").isEmpty();
+            }
+        } finally {
+            browsers.forEach(Browser::close);
+        }
+    }
+
+    @Test
+    void aWholeInterviewCycleThroughTheDashboard() {
+        Browser browser = desktop();
+        browser.go("");
+        browser.waitForText("h1", "Sign in");
+        browser.screenshot("sign-in");
+        browser.click("a", "Create an account");
+        browser.type("#f-displayName", "Maya Chen");
+        browser.type("#f-email", uniqueEmail());
+        browser.type("#f-password", PASSWORD);
+        browser.click("button", "Create account");
+        browser.waitForText("h1", "Today");
+        assertThat(browser.text(".first-steps")).contains("Add your first contact");
+        browser.screenshot("today-new-user");
+
+        browser.click("a.button", "Add a contact");
+        browser.type("#f-givenName", "Dana");
+        browser.type("#f-familyName", "Reyes");
+        browser.type("#f-pronunciation", "DAH-nah RAY-es");
+        browser.type("#f-salutation", "Ms. Reyes");
+        browser.type("#f-title", "Product Designer");
+        browser.type("#f-organization", "Acme");
+        browser.select("#f-source", "Career fair");
+        browser.type("#f-sourceDetail", "Spring design fair");
+        browser.screenshot("add-contact");
+        browser.click("button", "Add contact");
+        browser.waitForText("h1", "Dana Reyes");
+        assertThat(browser.text(".contact-head")).contains("Say “DAH-nah RAY-es”", "Ms. Reyes", "Product Designer at Acme",
+                                                           "Career fair · Spring design fair", "Prospect");
+
+        browser.click("button", "Request an interview");
+        browser.set("#f-requestedAt", inputTime(LocalDateTime.now().minusDays(12)));
+        browser.type("#f-purpose", "How a designer moves into research");
+        browser.click("button", "Record the request");
+        browser.waitForText("[data-status]", "Requested");
+
+        browser.click("button", "Confirm a meeting");
+        LocalDateTime met = LocalDateTime.now().minusDays(10);
+        browser.set("#f-startsAt", inputTime(met));
+        browser.select("#f-format", "Video");
+        browser.type("#f-location", "https://meet.example.org/dana");
+        browser.click(".step-form button", "Confirm a meeting");
+        browser.waitForText("[data-status]", "Scheduled");
+
+        browser.click("button", "Prepare questions");
+        browser.type("#f-newQuestion", "What surprised you most in your first year?");
+        browser.click(".step-form button", "Prepare questions");
+        browser.waitForText(".interview details summary", "1 prepared question");
+
+        browser.click("button", "Record notes");
+        browser.set("#f-heldAt", inputTime(met.plusMinutes(30)));
+        browser.type("#f-summary", "Research teams hire designers who run their own studies.");
+        browser.type("#answer-0", "How little of the job is drawing.");
+        browser.type("#f-advice", "Run a diary study on a side project.");
+        browser.click(".step-form button", "Record notes");
+        browser.waitForText("[data-status]", "Held");
+        assertThat(browser.text("[data-thanks-due]")).startsWith("Thanks overdue since");
+        assertThat(browser.text(".notes")).contains("How little of the job is drawing.");
+
+        browser.click("nav a", "Today");
+        WebElement overdue = browser.withText("#thanks-due li.overdue", "Dana Reyes");
+        assertThat(overdue.getText()).contains("Overdue since");
+        assertThat(overdue.findElement(By.cssSelector(".due")).getCssValue("color")).isEqualTo("rgba(192, 57, 43, 1)");
+        browser.screenshot("today-thanks-overdue");
+
+        overdue.findElement(By.linkText("Dana Reyes")).click();
+        browser.click("button", "Add a referral");
+        browser.type("#f-givenName", "Lee");
+        browser.type("#f-familyName", "Park");
+        browser.type("#f-organization", "Globex");
+        browser.find("input[name=mayUseName]").click();
+        browser.click(".step-form button", "Add a referral");
+        browser.waitForText(".interview", "Suggested: Lee Park (may mention the name)");
+
+        browser.click("button", "Send thanks");
+        browser.type("#f-message", "Thank you: I start the diary study this week.");
+        browser.click(".step-form button", "Send thanks");
+        browser.waitForText("[data-status]", "Thanked");
+        assertThat(browser.all("[data-thanks-due]")).isEmpty();
+        List<String> history = browser.all(".timeline .event").stream().map(WebElement::getText).toList();
+        assertThat(history).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(history).allSatisfy(step -> assertThat(step).contains("by you"));
+        browser.screenshot("contact");
+
+        browser.click("a", "Lee Park");
+        browser.waitForText("h1", "Lee Park");
+        assertThat(browser.all(".chain-list li").stream().map(WebElement::getText)).as("the referral chain")
+                                                                         .containsExactly("Dana Reyes", "Lee Park");
+        browser.screenshot("contact-introduced");
+
+        browser.click("nav a", "Today");
+        browser.waitForText("#thanks-due", "Nobody to thank right now.");
+        assertThat(browser.text("[data-stage=THANKED]")).isEqualTo("1");
+        assertThat(browser.text("[data-stat=referrals]")).isEqualTo("1.0");
+        browser.screenshot("today");
+
+        browser.click("nav a", "Network");
+        browser.find("#graph canvas");
+        assertThat(browser.find(".graph-list").getAttribute("textContent")).contains("Dana Reyes", "Lee Park", "referred");
+        browser.type("#organization", "Globex");
+        browser.click("button", "Find paths");
+        assertThat(browser.text(".paths")).contains("You → Dana Reyes → Lee Park");
+        browser.screenshot("network");
+    }
+
+    @Test
+    void theContactAsItStoodOnAChosenDay() {
+        TestUser user = server.signUp();
+        Browser browser = signedIn(desktop(), user);
+        ok(user, "mutation { addContact(input: {id: \"sam\", givenName: \"Sam\", organization: \"Initech\", source: ALUMNI}) { id } }");
+        browser.go("#/contacts/sam");
+        browser.waitForText("h1", "Sam");
+        browser.set("#as-of", java.time.LocalDate.now().minusDays(3).toString());
+        browser.click(".as-of button", "Show");
+        browser.waitForText("h1", "Not in your network yet");
+        browser.click("button", "Back to today");
+        browser.waitForText("h1", "Sam");
+        browser.set("#as-of", java.time.LocalDate.now().toString());
+        browser.click(".as-of button", "Show");
+        browser.waitForText(".as-of .notice", "Details as they stood on");
+        assertThat(browser.text(".contact-head")).contains("Initech");
+        assertThat(browser.all("button").stream().map(WebElement::getText)).doesNotContain("Request an interview", "Log a touch");
+    }
+
+    @Test
+    void searchFilterAndPageThroughContacts() {
+        TestUser user = server.signUp();
+        for (int n = 1; n <= 28; n++) {
+            ok(user, "mutation { addContact(input: {givenName: \"Person %02d\", organization: \"Initech\", source: LINKEDIN, tags: [\"finance\"]}) { id } }".formatted(n));
+        }
+        ok(user, "mutation { addContact(input: {givenName: \"Ada\", familyName: \"Lovelace\", organization: \"Analytical Engines\", source: FACULTY, tags: [\"math\"]}) { id } }");
+        ok(user, "mutation { addContact(input: {id: \"grace\", givenName: \"Grace\", familyName: \"Hopper\", organization: \"Navy\", source: ALUMNI, tags: [\"compilers\"]}) { id } }");
+        ok(user, "mutation { requestInterview(input: {contactId: \"grace\", channel: EMAIL, requestedMinutes: 20}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+
+        browser.go("#/contacts");
+        browser.waitForText(".result-count", "30 contacts");
+        assertThat(browser.all(".contact-list li")).hasSize(25);
+        assertThat(browser.text(".pager")).contains("Page 1 of 2");
+        browser.screenshot("contacts");
+        browser.click(".pager button", "Next");
+        browser.waitForText(".pager", "Page 2 of 2");
+        assertThat(browser.all(".contact-list li")).hasSize(5);
+        browser.click(".pager button", "Previous");
+        browser.waitForText(".pager", "Page 1 of 2");
+
+        browser.type("#search", "analytical eng");
+        browser.click(".filters button", "Search");
+        browser.waitForText(".result-count", "1 contact match");
+        assertThat(browser.text(".contact-list")).contains("Ada Lovelace", "Analytical Engines");
+
+        browser.type("#search", "");
+        browser.select("#stage", "Requested");
+        browser.click(".filters button", "Search");
+        browser.waitForText(".result-count", "1 contact match");
+        assertThat(browser.text(".contact-list")).contains("Grace Hopper");
+
+        browser.select("#stage", "Any stage");
+        browser.type("#tag", "FINANCE");
+        browser.click(".filters button", "Search");
+        browser.waitForText(".result-count", "28 contacts match");
+        browser.screenshot("contacts-filtered");
+    }
+
+    @Test
+    void todayChangesLiveWhenAnotherTabAddsAContact() {
+        TestUser user = server.signUp();
+        Browser browser = signedIn(desktop(), user);
+        browser.go("#/today");
+        browser.waitForText("[data-stat=contacts]", "0");
+        browser.script("window.stillTheSamePage = true");
+        String today = browser.driver().getWindowHandle();
+
+        browser.driver().switchTo().newWindow(WindowType.TAB);
+        browser.go("");
+        browser.script("sessionStorage.setItem('rapport.token', arguments[0])", user.token());
+        browser.go("#/contacts/new");
+        browser.type("#f-givenName", "Rowan");
+        browser.type("#f-organization", "Umbrella");
+        browser.click("button", "Add contact");
+        browser.waitForText("h1", "Rowan");
+        browser.click("button", "Request an interview");
+        browser.click("button", "Record the request");
+        browser.waitForText("[data-status]", "Requested");
+
+        browser.driver().switchTo().window(today);
+        browser.waitForText("[data-stat=contacts]", "1");
+        browser.waitForText("#awaiting", "Rowan");
+        assertThat(browser.script("return window.stillTheSamePage")).as("updated without a reload").isEqualTo(true);
+        browser.screenshot("today-live");
+    }
+
+    @Test
+    void aRefusalShowsNextToTheFieldItNamesAndChangesNothing() {
+        TestUser user = server.signUp();
+        Browser browser = signedIn(desktop(), user);
+        browser.go("#/contacts/new");
+        browser.type("#f-givenName", "Sam");
+        browser.type("#f-emails", "sam at example");
+        browser.click("button", "Add contact");
+        WebElement error = browser.find("#e-emails");
+        assertThat(error.getText()).contains("must look like an email address");
+        assertThat(browser.find("#f-emails").getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find("#f-emails").getAttribute("aria-describedby")).isEqualTo("e-emails");
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id")).as("focus moves to the field").isEqualTo("f-emails");
+        browser.screenshot("field-error");
+        assertThat(user.graphQl("{ contacts { totalCount } }").at("/data/contacts/totalCount").asInt()).isZero();
+
+        browser.type("#f-emails", "sam@example.org");
+        browser.click("button", "Add contact");
+        browser.waitForText("h1", "Sam");
+        browser.click("button", "Request an interview");
+        browser.type("#f-requestedMinutes", "90");
+        browser.click("button", "Record the request");
+        assertThat(browser.find("#e-requestedMinutes").getText()).contains("between 5 and 60");
+        assertThat(user.graphQl("{ interviews { totalCount } }").at("/data/interviews/totalCount").asInt()).isZero();
+    }
+
+    @Test
+    void namesAndNotesAreShownAsTextAndNeverRun() {
+        TestUser user = server.signUp();
+        String name = "<img src=x onerror=\"window.hacked=1\">";
+        ok(user, "mutation($name: String!) { addContact(input: {id: \"x\", givenName: $name, organization: \"<script>window.hacked=2</script>\", source: OTHER, tags: [\"<b onmouseover=alert(1)>t</b>\"]}) { id } }",
+           Map.of("name", name));
+        ok(user, "mutation { logTouch(input: {contactId: \"x\", at: \"2026-11-01T10:00:00Z\", channel: EMAIL, note: \"<svg onload=window.hacked=3>\"}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+
+        browser.go("#/contacts");
+        browser.waitForText(".contact-list", name);
+        browser.go("#/contacts/x");
+        browser.waitForText("h1", name);
+        assertThat(browser.text(".contact-head")).contains("<script>window.hacked=2</script>", "<b onmouseover=alert(1)>t</b>");
+        assertThat(browser.all("img[src=x], svg[onload], b[onmouseover]")).isEmpty();
+        assertThat(browser.script("return window.hacked === undefined")).isEqualTo(true);
+        browser.screenshot("contact-hostile-name");
+    }
+
+    @Test
+    void importsALinkedInExportWithProgressAndShowsTheCalendarFeed() throws Exception {
+        TestUser user = server.signUp();
+        StringBuilder csv = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+        for (int n = 0; n < 300; n++) {
+            csv.append("Pat,Member%03d,https://www.linkedin.com/in/pat-%03d,,Company %d,Analyst,12 Mar 2024\n".formatted(n, n, n % 17));
+        }
+        Path file = Files.writeString(dataDir.resolve("Connections.csv"), csv);
+        Browser browser = signedIn(desktop(), user);
+
+        browser.go("#/import");
+        browser.waitForText("h1", "Import & calendar");
+        assertThat(browser.find("#feed-url").getAttribute("value")).matches("http://localhost:\\d+/plugins/calendar-sync/feed/.+\\.ics");
+        browser.find("#file").sendKeys(file.toAbsolutePath().toString());
+        browser.click("button", "Import");
+        browser.waitForText("[data-import-status]", "Done.");
+        assertThat(browser.text("[data-import-status]")).contains("300 added");
+        WebElement progress = browser.find("#import-progress");
+        assertThat(progress.getDomProperty("value")).isEqualTo(progress.getDomProperty("max")).isEqualTo("300");
+        browser.screenshot("import");
+
+        Path notAnExport = Files.writeString(dataDir.resolve("shopping.csv"), "milk,eggs\nbread,butter\n");
+        browser.find("#file").sendKeys(notAnExport.toAbsolutePath().toString());
+        browser.click("button", "Import");
+        assertThat(browser.find(".form-error").getText()).contains("not a LinkedIn connections export");
+        assertThat(browser.consoleErrors()).as("the refused upload, and nothing else").singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                                           .contains("/plugins/linkedin-import/imports", "400");
+    }
+
+    @Test
+    void signingOutForgetsTheTokenAndEverythingWorksByKeyboard() {
+        Browser browser = desktop();
+        String email = uniqueEmail();
+        server.graphQl(null, "mutation($email: String!) { signUp(email: $email, password: \"" + PASSWORD + "\", displayName: \"Kim\") { token } }",
+                       Map.of("email", email));
+        browser.go("#/sign-in");
+        browser.waitForText("h1", "Sign in");
+        WebElement emailField = browser.find("#f-email");
+        emailField.click();
+        emailField.sendKeys(email, Keys.TAB, PASSWORD, Keys.ENTER);
+        browser.waitForText("h1", "Today");
+        String token = (String) browser.script("return sessionStorage.getItem('rapport.token')");
+        assertThat(token).isNotBlank();
+        assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
+        assertThat(browser.script("return document.cookie")).isEqualTo("");
+
+        browser.driver().navigate().refresh();
+        browser.waitForText("h1", "Today");
+        browser.find("body").sendKeys(Keys.TAB);
+        List<String> reached = new ArrayList<>();
+        for (int n = 0; n < 10; n++) {
+            WebElement focused = browser.driver().switchTo().activeElement();
+            reached.add(focused.getText());
+            focused.sendKeys(Keys.TAB);
+        }
+        assertThat(reached).contains("Today", "Contacts", "Network", "Sign out", "Add a contact");
+
+        browser.click("button", "Sign out");
+        browser.waitForText(".notice", "You are signed out.");
+        assertThat(browser.script("return sessionStorage.getItem('rapport.token')")).isNull();
+        assertThat(server.graphQl(token, "{ me { id } }", Map.of()).at("/errors/0/extensions/classification").asText()).isEqualTo("UNAUTHORIZED");
+        browser.go("#/contacts");
+        browser.waitForText("h1", "Sign in");
+    }
+
+    @Test
+    void worksAtPhoneWidth() {
+        TestUser user = server.signUp();
+        ok(user, "mutation { addContact(input: {id: \"ji\", givenName: \"Ji-woo\", familyName: \"Han\", title: \"Staff Engineer\", organization: \"Hooli\", source: ALUMNI, tags: [\"platform\"]}) { id } }");
+        Browser browser = signedIn(Browser.open(server.base(), 390, 844), user);
+        browsers.add(browser);
+
+        browser.go("#/today");
+        browser.waitForText("h1", "Today");
+        assertThat(browser.all("nav#nav a").get(0).isDisplayed()).as("the menu starts folded").isFalse();
+        assertNoSidewaysScrolling(browser);
+        browser.screenshot("phone-today");
+        browser.click("button", "Menu");
+        browser.click("nav a", "Contacts");
+        browser.waitForText(".contact-list", "Ji-woo Han");
+        assertNoSidewaysScrolling(browser);
+        browser.screenshot("phone-contacts");
+        browser.click(".contact-list a", "Ji-woo Han");
+        browser.waitForText("h1", "Ji-woo Han");
+        assertNoSidewaysScrolling(browser);
+        browser.screenshot("phone-contact");
+    }
+
+    private static void assertNoSidewaysScrolling(Browser browser) {
+        assertThat((Long) browser.script("return document.documentElement.scrollWidth")).isLessThanOrEqualTo(390L);
+    }
+
+    private Browser desktop() {
+        Browser browser = Browser.open(server.base(), 1280, 1000);
+        browsers.add(browser);
+        return browser;
+    }
+
+    /** Starts the page signed in as {@code user}, as if they had signed in in this tab. */
+    private static Browser signedIn(Browser browser, TestUser user) {
+        browser.go("");
+        browser.script("sessionStorage.setItem('rapport.token', arguments[0])", user.token());
+        return browser;
+    }
+
+    private static String uniqueEmail() {
+        return "maya." + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    private static String inputTime(LocalDateTime time) {
+        return time.format(LOCAL_INPUT);
+    }
+
+    private static void ok(TestUser user, String document) {
+        ok(user, document, Map.of());
+    }
+
+    private static void ok(TestUser user, String document, Map<String, ?> variables) {
+        var answer = user.graphQl(document, variables);
+        assertThat(answer.path("errors").isMissingNode()).as("%s", answer).isTrue();
+    }
+}
