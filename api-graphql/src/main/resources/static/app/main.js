@@ -136,5 +136,7 @@ class App {
   }
 }
 
-const app = new App(document.getElementById('app'));
+const root = document.getElementById('app');
+root.replaceChildren(); // the "Loading" line; lit-html renders beside what is there
+const app = new App(root);
 app.route();

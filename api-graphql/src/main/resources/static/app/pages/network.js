@@ -51,6 +51,8 @@ export class NetworkPage {
       ],
       layout: { name: 'cose', animate: false, padding: 30, nodeRepulsion: () => 9000 },
       wheelSensitivity: 0.3,
+      maxZoom: 1.6, // a small network would otherwise fill the box with three giant dots
+      minZoom: 0.15,
     });
     this.picture.on('tap', 'node[kind = "CONTACT"]', (event) => this.app.navigate(`#/contacts/${encodeURIComponent(event.target.id())}`));
   }

@@ -36,6 +36,22 @@ class HttpHardeningTest {
         assertThat(graphQl.headers().firstValue("Cache-Control")).contains("no-store");
     }
 
+    @Test
+    void theDashboardPageMayRunOnlyItsOwnScriptsAndStylesAndTalkOnlyToThisServer(RunningServer server) throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(base(server).resolve("/")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<script type=\"module\" src=\"/app/main.js\"></script>").doesNotContain("<style");
+        String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(policy).contains("default-src 'none'", "script-src 'self';", "style-src 'self';", "connect-src 'self';",
+                                    "frame-ancestors 'none'")
+                          .doesNotContain("unsafe-inline", "unsafe-eval", "*", "http");
+        HttpResponse<String> library = http.send(HttpRequest.newBuilder(base(server).resolve("/webjars/lit-html/lit-html.js")).build(),
+                                                 HttpResponse.BodyHandlers.ofString());
+        assertThat(library.statusCode()).as("lit-html, found without its version in the path").isEqualTo(200);
+        assertThat(library.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"[{\"query\": \"{ server { version } }\"}, {\"query\": \"{ server { version } }\"}]",
                             "{\"query\": ", "not json at all", "{}"})

@@ -133,10 +133,15 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
     }
 
+    /** The whole page, not only what the window shows. */
     void screenshot(String name) {
+        Dimension window = driver.manage().window().getSize();
+        long height = (Long) script("return document.documentElement.scrollHeight");
         try {
             Files.createDirectories(SCREENSHOTS);
+            driver.manage().window().setSize(new Dimension(window.getWidth(), (int) Math.max(window.getHeight(), height + 120)));
             Files.write(SCREENSHOTS.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+            driver.manage().window().setSize(window);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
