@@ -366,6 +366,44 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void todaySuggestsWhatToDoAboutUnansweredRequests() {
+        TestUser user = server.signUp();
+        ok(user, "mutation { addContact(input: {id: \"old\", givenName: \"Oona\", source: ALUMNI}) { id } }");
+        ok(user, "mutation { addContact(input: {id: \"new\", givenName: \"Nils\", source: ALUMNI}) { id } }");
+        ok(user, "mutation($at: DateTime!) { requestInterview(input: {contactId: \"old\", channel: EMAIL, requestedMinutes: 20, requestedAt: $at}) { id } }",
+           Map.of("at", java.time.Instant.now().minus(java.time.Duration.ofDays(16)).toString()));
+        ok(user, "mutation { requestInterview(input: {contactId: \"new\", channel: LINKEDIN, requestedMinutes: 15}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+
+        browser.go("#/today");
+        WebElement stale = browser.withText("#awaiting li", "Oona");
+        assertThat(stale.getText()).contains("Asked 16 days ago by email", "Two weeks without an answer");
+        assertThat(browser.withText("#awaiting li", "Nils").getText()).contains("Asked today by linkedin", "Give it time");
+        browser.screenshot("today-awaiting");
+        stale.findElement(By.tagName("button")).click();
+        browser.waitUntil(d -> browser.all("#awaiting li").size() == 1);
+        assertThat(browser.text("#awaiting")).contains("Nils").doesNotContain("Oona");
+        assertThat(user.graphQl("{ contact(id: \"old\") { interviews { status } } }").at("/data/contact/interviews/0/status").asText())
+                .isEqualTo("NO_RESPONSE");
+    }
+
+    @Test
+    void pagesOfDisabledPluginsAreHidden(@TempDir Path otherDataDir) {
+        try (TestServer plain = TestServer.start(otherDataDir, "--rapport.plugins.linkedin-import.enabled=false",
+                                                 "--rapport.plugins.calendar-sync.enabled=false")) {
+            Browser browser = Browser.open(plain.base(), 1280, 900);
+            browsers.add(browser);
+            signedIn(browser, plain.signUp());
+            browser.go("#/today");
+            browser.waitForText("h1", "Today");
+            assertThat(browser.all("nav#nav a").stream().map(WebElement::getText)).containsExactly("Today", "Contacts", "Network");
+            assertThat(browser.text(".first-steps")).doesNotContain("LinkedIn");
+            browser.go("#/import");
+            browser.waitForText("h1", "Today");
+        }
+    }
+
+    @Test
     void worksAtPhoneWidth() {
         TestUser user = server.signUp();
         ok(user, "mutation { addContact(input: {id: \"ji\", givenName: \"Ji-woo\", familyName: \"Han\", title: \"Staff Engineer\", organization: \"Hooli\", source: ALUMNI, tags: [\"platform\"]}) { id } }");
