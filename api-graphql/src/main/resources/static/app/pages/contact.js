@@ -27,6 +27,20 @@ export class ContactPage {
     this.busy = false;
     this.history = [];
     this.historyNext = null;
+    this.suggestions = [];
+  }
+
+  /** Contacts whose names start with what was typed, for choosing an existing person (a referral). */
+  suggestPeople(typed) {
+    clearTimeout(this.suggestTimer);
+    this.suggestTimer = setTimeout(async () => {
+      if (typed.trim().length < 2) return;
+      const found = (await gql('query($search: String) { contacts(first: 8, search: $search) { edges { node { id displayName organization } } } }',
+        { search: typed.replace(/\s*\(.*$/, '') })).contacts.edges.map((e) => e.node).filter((c) => c.id !== this.id);
+      const chosen = this.suggestions.filter((c) => !found.some((f) => f.id === c.id));
+      this.suggestions = [...found, ...chosen].slice(0, 20);
+      this.app.update();
+    }, 200);
   }
 
   get title() { return this.contact?.displayName ?? 'Contact'; }
@@ -89,7 +103,7 @@ export class ContactPage {
     const spec = STEPS[step];
     return this.perform(step, event, async (values) => {
       await spec.before?.(values, gql);
-      await gql(...spec.send(values, interview, event.target));
+      await gql(...spec.send(values, interview, event.target, this));
     });
   }
 
@@ -151,7 +165,9 @@ export class ContactPage {
             <dt>Last in touch</dt><dd>${c.lastTouchAt ? day(c.lastTouchAt) : 'not yet'}</dd>
             ${c.followUpEveryDays ? html`<dt>Follow up</dt><dd>every ${c.followUpEveryDays} days${c.nextFollowUpDue ? html`, next ${day(c.nextFollowUpDue)}` : nothing}</dd>` : nothing}
           </dl>
+          ${past ? nothing : html`<div class="head-actions"><button @click=${() => this.openStep('edit')}>Edit details</button></div>`}
         </header>
+        ${this.open === 'edit' ? this.editForm(c) : nothing}
         ${this.chain.length > 1 ? html`
           <nav class="card chain" aria-label="Introduced by">
             <h2>Introduced by</h2>
@@ -276,6 +292,32 @@ export class ContactPage {
         ${formErrors(e, ['everyDays'])}
         <div class="actions"><button class="primary" ?disabled=${this.busy}>Set</button>
           ${c.followUpEveryDays ? html`<button type="button" @click=${(ev) => this.perform('cadence', { preventDefault() {}, target: ev.target.form }, () => set(null))}>Stop reminders</button>` : nothing}
+          <button type="button" class="link" @click=${() => this.closeStep()}>Close</button></div>
+      </form>`;
+  }
+
+  editForm(c) {
+    const e = this.errors.edit;
+    const fields = ['givenName', 'familyName', 'pronunciation', 'salutation', 'title', 'organization', 'emails', 'phones', 'linkedinUrl', 'tags'];
+    // Every field is sent: one emptied here is cleared, as the API reads an empty text or list.
+    const update = (form) => {
+      const all = Object.fromEntries(new FormData(form));
+      const list = (t) => t.split(',').map((x) => x.trim()).filter(Boolean);
+      const input = { id: c.id };
+      for (const name of fields) input[name] = ['emails', 'phones', 'tags'].includes(name) ? list(all[name]) : all[name].trim();
+      return gql('mutation($input: UpdateContactInput!) { updateContact(input: $input) { id } }', { input });
+    };
+    return html`
+      <form class="card step-form edit" data-step="edit" @submit=${(ev) => this.perform('edit', ev, () => update(ev.target))}>
+        <h2>Edit ${c.displayName}</h2>
+        <div class="row">${text('givenName', 'Given name', e, { value: c.givenName, required: true })}${text('familyName', 'Family name', e, { value: c.familyName })}</div>
+        <div class="row">${text('pronunciation', 'Pronunciation', e, { value: c.pronunciation })}${text('salutation', 'Salutation', e, { value: c.salutation })}</div>
+        <div class="row">${text('title', 'Title', e, { value: c.title })}${text('organization', 'Organization', e, { value: c.organization })}</div>
+        <div class="row">${text('emails', 'Email', e, { value: c.emails.join(', ') })}${text('phones', 'Phone', e, { value: c.phones.join(', ') })}</div>
+        ${text('linkedinUrl', 'LinkedIn profile', e, { value: c.linkedinUrl })}
+        ${text('tags', 'Tags', e, { value: c.tags.join(', '), hint: 'Comma-separated' })}
+        ${formErrors(e, fields)}
+        <div class="actions"><button class="primary" ?disabled=${this.busy}>Save</button>
           <button type="button" class="link" @click=${() => this.closeStep()}>Close</button></div>
       </form>`;
   }

@@ -2,6 +2,7 @@
 // where the interview stands.
 import { html, nothing } from '/webjars/lit-html/lit-html.js';
 import { browserTimeZone, CHANNELS, FORMATS, instantOf, label, localNow, newId } from '../format.js';
+import { ApiError } from '../api.js';
 import { formErrors, select, text, textarea, valuesOf } from '../forms.js';
 
 const INTERVIEW = 'id status';
@@ -113,11 +114,19 @@ export const STEPS = {
       { input: { interviewId: i.id, sentAt: instantOf(v.sentAt), channel: v.channel, message: v.message } }],
   },
   referral: {
-    fields: ['givenName', 'familyName', 'organization', 'title', 'mayUseName', 'note'],
+    fields: ['existing', 'givenName', 'familyName', 'organization', 'title', 'mayUseName', 'note'],
     form: (page, i, e) => html`
-      <p class="hint">Someone ${page.contact.givenName} suggested you talk to next; they join your contacts, introduced by ${page.contact.givenName}.</p>
+      <p class="hint">Someone ${page.contact.givenName} suggested you talk to next.</p>
+      <div class="field">
+        <label for="f-existing">Someone already in your contacts</label>
+        <input id="f-existing" name="existing" list="existing-people" autocomplete="off" placeholder="Start typing a name"
+          @input=${(event) => page.suggestPeople(event.target.value)}>
+        <datalist id="existing-people">${page.suggestions.map((c) => html`<option value=${personLabel(c)}></option>`)}</datalist>
+        ${e?.forField('existing') ? html`<p class="field-error" role="alert">${e.forField('existing')}</p>` : nothing}
+      </div>
+      <p class="or">or someone new, who joins your contacts introduced by ${page.contact.givenName}:</p>
       <div class="row">
-        ${text('givenName', 'Given name', e, { required: true })}
+        ${text('givenName', 'Given name', e)}
         ${text('familyName', 'Family name', e)}
       </div>
       <div class="row">
@@ -126,9 +135,16 @@ export const STEPS = {
       </div>
       <label class="check"><input type="checkbox" name="mayUseName" value="yes"> ${page.contact.givenName} said I may mention their name</label>
       ${text('note', 'Note', e)}`,
-    send: (v, i) => ['mutation($input: RecordReferralInput!) { recordReferral(input: $input) { id } }',
-      { input: { id: newId(), interviewId: i.id, mayUseName: v.mayUseName === 'yes', note: v.note,
-        newContact: { givenName: v.givenName, familyName: v.familyName, organization: v.organization, title: v.title, source: 'REFERRAL' } } }],
+    send: (v, i, form, page) => {
+      const existing = v.existing ? page.suggestions.find((c) => personLabel(c) === v.existing) : null;
+      if (v.existing && !existing) {
+        throw new ApiError([{ message: 'Choose the person from the list, or leave this empty and add someone new below.', extensions: { field: 'existing' } }]);
+      }
+      const to = existing ? { toContactId: existing.id }
+        : { newContact: { givenName: v.givenName, familyName: v.familyName, organization: v.organization, title: v.title, source: 'REFERRAL' } };
+      return ['mutation($input: RecordReferralInput!) { recordReferral(input: $input) { id } }',
+        { input: { id: newId(), interviewId: i.id, mayUseName: v.mayUseName === 'yes', note: v.note, ...to } }];
+    },
   },
 };
 
@@ -149,3 +165,6 @@ export function stepForm(page, step, interview) {
 }
 
 export { valuesOf };
+
+/** How a person shows in the list of suggestions: the name, and where they work to tell namesakes apart. */
+const personLabel = (c) => (c.organization ? `${c.displayName} (${c.organization})` : c.displayName);

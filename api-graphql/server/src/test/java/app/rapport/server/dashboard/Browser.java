@@ -5,6 +5,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -98,7 +99,10 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String css, String text) {
-        withText(css, text).click();
+        waitUntil(d -> {
+            withText(css, text).click();
+            return true;
+        });
     }
 
     void type(String css, String text) {
@@ -130,7 +134,8 @@ final class Browser implements AutoCloseable {
     }
 
     <T> T waitUntil(Function<? super WebDriver, T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).until(condition);
+        // A page re-renders as its data arrives: an element found a moment ago may have been replaced.
+        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** The whole page, not only what the window shows. */

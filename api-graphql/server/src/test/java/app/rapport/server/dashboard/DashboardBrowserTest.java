@@ -188,6 +188,47 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void editingDetailsChangesAndClearsFields() {
+        TestUser user = server.signUp();
+        ok(user, "mutation { addContact(input: {id: \"eve\", givenName: \"Eve\", title: \"Analyst\", organization: \"Initech\", source: ALUMNI}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+        browser.go("#/contacts/eve");
+        browser.click("button", "Edit details");
+        browser.type("#f-organization", "Initrode");
+        browser.find("#f-title").clear();
+        browser.type("#f-tags", "fintech, mentor");
+        browser.click("form.edit button", "Save");
+        browser.waitUntil(d -> browser.all("form.edit").isEmpty());
+        assertThat(browser.text(".contact-head")).contains("Initrode", "fintech", "mentor").doesNotContain("Analyst", "Initech");
+        assertThat(user.graphQl("{ contact(id: \"eve\") { title organization } }").at("/data/contact/title").isNull()).isTrue();
+    }
+
+    @Test
+    void aReferralToSomeoneAlreadyInTheContacts() {
+        TestUser user = server.signUp();
+        ok(user, "mutation { addContact(input: {id: \"dana\", givenName: \"Dana\", familyName: \"Reyes\", source: ALUMNI}) { id } }");
+        ok(user, "mutation { addContact(input: {id: \"ravi\", givenName: \"Ravi\", familyName: \"Shah\", organization: \"Hooli\", source: LINKEDIN}) { id } }");
+        ok(user, "mutation { requestInterview(input: {id: \"chat\", contactId: \"dana\", channel: EMAIL, requestedMinutes: 20, requestedAt: \"2026-10-01T09:00:00Z\"}) { id } }");
+        ok(user, "mutation { confirmMeeting(input: {interviewId: \"chat\", startsAt: \"2026-10-05T09:00:00Z\", durationMinutes: 20, format: PHONE, timeZone: \"UTC\"}) { id } }");
+        ok(user, "mutation { recordNotes(input: {interviewId: \"chat\", heldAt: \"2026-10-05T09:30:00Z\", summary: \"Talked\"}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+        browser.go("#/contacts/dana");
+        browser.click("button", "Add a referral");
+        browser.find("#f-existing").sendKeys("Rav");
+        browser.waitUntil(d -> !browser.all("#existing-people option").isEmpty());
+        browser.set("#f-existing", browser.all("#existing-people option").get(0).getAttribute("value"));
+        assertThat(browser.find("#f-existing").getAttribute("value")).isEqualTo("Ravi Shah (Hooli)");
+        browser.click(".step-form button", "Add a referral");
+        browser.waitForText(".interview", "Suggested: Ravi Shah");
+        assertThat(user.graphQl("{ contacts { totalCount } }").at("/data/contacts/totalCount").asInt()).as("nobody added").isEqualTo(2);
+
+        browser.click("button", "Add a referral");
+        browser.type("#f-existing", "Nobody By That Name");
+        browser.click(".step-form button", "Add a referral");
+        assertThat(browser.find(".step-form .field-error").getText()).contains("Choose the person from the list");
+    }
+
+    @Test
     void searchFilterAndPageThroughContacts() {
         TestUser user = server.signUp();
         for (int n = 1; n <= 28; n++) {
