@@ -188,6 +188,36 @@ class DashboardBrowserTest {
     }
 
     @Test
+    void keepingInTouchThenForgetting() {
+        TestUser user = server.signUp();
+        ok(user, "mutation { addContact(input: {id: \"kai\", givenName: \"Kai\", familyName: \"Moreno\", organization: \"Vandelay\", source: PERSONAL}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+        browser.go("#/contacts/kai");
+        browser.click("button", "Log a touch");
+        browser.set("#f-at", inputTime(LocalDateTime.now().minusDays(3)));
+        browser.select("#f-channel", "Phone");
+        browser.type("#f-note", "Congratulated them on the launch");
+        browser.click(".step-form button", "Log it");
+        browser.waitUntil(d -> browser.all(".step-form").isEmpty());
+        assertThat(browser.text(".timeline")).contains("Congratulated them on the launch");
+
+        browser.click("button", "Follow-up cadence");
+        browser.type("#f-everyDays", "2");
+        browser.click(".step-form button", "Set");
+        browser.waitForText(".facts", "every 2 days");
+        browser.click("nav a", "Today");
+        assertThat(browser.withText("#follow-ups li", "Kai Moreno").getText()).contains("Due yesterday");
+
+        browser.withText("#follow-ups a", "Kai Moreno").click();
+        browser.click("button", "Forget this person…");
+        browser.waitForText(".danger", "This cannot be undone.");
+        browser.click("button.danger", "Forget Kai Moreno for good");
+        browser.waitForText("h1", "Contacts");
+        browser.waitForText(".result-count", "0 contacts");
+        assertThat(user.graphQl("{ contact(id: \"kai\") { id } }").at("/data/contact").isNull()).isTrue();
+    }
+
+    @Test
     void editingDetailsChangesAndClearsFields() {
         TestUser user = server.signUp();
         ok(user, "mutation { addContact(input: {id: \"eve\", givenName: \"Eve\", title: \"Analyst\", organization: \"Initech\", source: ALUMNI}) { id } }");
