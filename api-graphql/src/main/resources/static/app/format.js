@@ -34,6 +34,7 @@ export const FORMATS = ['VIDEO', 'PHONE', 'IN_PERSON', 'OBSERVATIONAL_VISIT'];
 /** PROFESSIONAL_ASSOCIATION → "Professional association". */
 export function label(constant) {
   if (!constant) return '';
+  if (constant === 'LINKEDIN') return 'LinkedIn';
   const words = constant.toLowerCase().replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -54,10 +54,12 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         ScrubbingFileStore fileStore = new ScrubbingFileStore(PAGE_CACHE_MB);
         fileStore.open(file.toString(), false, null);
         MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
+        // Before anything reads a page of a collection (the compaction below does): its values are BSON.
+        DocumentValueType.openCollections(store);
         // Every durable append writes a chunk, so a busy day leaves the file mostly old chunks: rewrite it
         // into its live pages once, before anything else reads it.
         store.compactFile(COMPACTION_MILLIS);
-        H2Backend backend = new H2Backend(store);
+        H2Backend backend = new RapportH2Backend(store);
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", 0);
