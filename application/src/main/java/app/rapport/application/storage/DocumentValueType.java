@@ -5,8 +5,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import org.h2.mvstore.MVMap;
-import org.h2.mvstore.MVStore;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -30,10 +28,6 @@ final class DocumentValueType extends BasicDataType<Object> {
     /** Unused by {@link ObjectDataType}, whose tags stop at 119. */
     static final byte BSON = (byte) 0xB5;
 
-    /** Where the data maps of collections are named, as H2Database names them. */
-    private static final String DATA_MAP_PREFIX = "databases.";
-    private static final String INDEX_MAP_INFIX = "._index_";
-
     private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
 
     private final ObjectDataType fallback = new ObjectDataType();
@@ -41,23 +35,6 @@ final class DocumentValueType extends BasicDataType<Object> {
     private volatile int averageSize = 512;
 
     private DocumentValueType() {
-    }
-
-    /** Opens the data map of every collection in {@code store} with this type, before anything reads one. */
-    static void openCollections(MVStore store) {
-        for (String name : store.getMapNames()) {
-            if (isDataMap(name)) {
-                openDataMap(store, name);
-            }
-        }
-    }
-
-    static boolean isDataMap(String mapName) {
-        return mapName.startsWith(DATA_MAP_PREFIX) && !mapName.contains(INDEX_MAP_INFIX);
-    }
-
-    static void openDataMap(MVStore store, String name) {
-        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(INSTANCE));
     }
 
     @Override

@@ -55,7 +55,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         fileStore.open(file.toString(), false, null);
         MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
         // Before anything reads a page of a collection (the compaction below does): its values are BSON.
-        DocumentValueType.openCollections(store);
+        RapportH2Backend.openMapsWithTheirTypes(store);
         // Every durable append writes a chunk, so a busy day leaves the file mostly old chunks: rewrite it
         // into its live pages once, before anything else reads it.
         store.compactFile(COMPACTION_MILLIS);

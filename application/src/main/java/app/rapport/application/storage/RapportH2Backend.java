@@ -4,20 +4,48 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import java.util.List;
+
 /**
- * The embedded MongoDB backend on H2, with collections' documents stored as BSON ({@link DocumentValueType}).
- * The collections that exist are opened with that type before the backend starts ({@link
- * DocumentValueType#openCollections}); a collection created later is opened with it here, just before H2Database
- * opens it by name and finds it open.
+ * The embedded MongoDB backend on H2, with collections' documents stored as BSON ({@link DocumentValueType}) and
+ * index keys compared without re-serializing them ({@link IndexKeyType}). H2Database opens its maps by name; a map
+ * already open is handed back as it is, so each map is opened here with its types first: those that exist before
+ * anything reads them ({@link #openMapsWithTheirTypes}), a new one just before H2Database asks for it.
  */
 final class RapportH2Backend extends H2Backend {
 
+    /** How H2Database names its maps: {@code databases.<db>.<collection>}, {@code <db>.<collection>._index_<name>}. */
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String INDEX_MAP_INFIX = "._index_";
+
     RapportH2Backend(MVStore store) {
         super(store);
+    }
+
+    /** Opens every collection's data and index maps in {@code store} with Rapport's types. */
+    static void openMapsWithTheirTypes(MVStore store) {
+        for (String name : store.getMapNames()) {
+            if (name.startsWith(DATA_MAP_PREFIX) && !name.contains(INDEX_MAP_INFIX)) {
+                openDataMap(store, name);
+            } else if (name.contains(INDEX_MAP_INFIX) && !name.startsWith(DATA_MAP_PREFIX)) {
+                openIndexMap(store, name);
+            }
+        }
+    }
+
+    private static void openDataMap(MVStore store, String name) {
+        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(DocumentValueType.INSTANCE));
+    }
+
+    private static void openIndexMap(MVStore store, String name) {
+        store.openMap(name, new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE));
     }
 
     @Override
@@ -27,7 +55,7 @@ final class RapportH2Backend extends H2Backend {
 
     private static final class Database extends H2Database {
 
-        /** Null while H2Database's constructor opens the collections that exist: those are open with the type already. */
+        /** Null while H2Database's constructor opens the collections that exist: those are open with their types already. */
         private final MVStore store;
 
         Database(String databaseName, MVStore store, CursorRegistry cursors) {
@@ -38,9 +66,17 @@ final class RapportH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             if (store != null) {
-                DocumentValueType.openDataMap(store, "databases." + getFullCollectionNamespace(collectionName));
+                openDataMap(store, DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
             }
             return super.openOrCreateCollection(collectionName, options);
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            if (store != null) {
+                openIndexMap(store, getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
+            }
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 }
