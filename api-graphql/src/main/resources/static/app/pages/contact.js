@@ -16,6 +16,7 @@ const CONTACT = `id displayName givenName familyName pronunciation salutation ti
     referrals { id mayUseName note to { id displayName organization } } }`;
 const OPEN = ['REQUESTED', 'ACCEPTED', 'SCHEDULED'];
 const HISTORY_PAGE = 100;
+const HISTORY_ENTRY = 'sequence at happenedAt type summary actor';
 
 export class ContactPage {
   constructor(app, id) {
@@ -50,7 +51,7 @@ export class ContactPage {
         contact(id: $id, asOf: $asOf) { ${CONTACT} }
         referralChain(contactId: $id) { id displayName }
         questionBank { id text topic }
-        relationshipHistory(contactId: $id, first: $first) { edges { node { sequence at type summary actor } } pageInfo { hasNextPage endCursor } } }`,
+        relationshipHistory(contactId: $id, first: $first) { edges { node { ${HISTORY_ENTRY} } } pageInfo { hasNextPage endCursor } } }`,
     { id: this.id, asOf: this.asOf, first: HISTORY_PAGE });
     this.contact = data.contact;
     this.chain = data.referralChain;
@@ -61,7 +62,7 @@ export class ContactPage {
 
   async moreHistory() {
     const data = await gql(`query($id: ID!, $after: String) { relationshipHistory(contactId: $id, first: ${HISTORY_PAGE}, after: $after) {
-        edges { node { sequence at type summary actor } } pageInfo { hasNextPage endCursor } } }`, { id: this.id, after: this.historyNext });
+        edges { node { ${HISTORY_ENTRY} } } pageInfo { hasNextPage endCursor } } }`, { id: this.id, after: this.historyNext });
     this.history.push(...data.relationshipHistory.edges.map((e) => e.node));
     this.historyNext = data.relationshipHistory.pageInfo.hasNextPage ? data.relationshipHistory.pageInfo.endCursor : null;
     this.app.update();
@@ -341,7 +342,8 @@ export class ContactPage {
         <ol class="timeline">
           ${this.history.map((h) => html`
             <li class="event type-${h.type}">
-              <time datetime=${h.at}>${moment(h.at)}</time>
+              <time datetime=${h.happenedAt ?? h.at}>${moment(h.happenedAt ?? h.at)}</time>
+              ${h.happenedAt && day(h.happenedAt) !== day(h.at) ? html`<span class="recorded">recorded ${day(h.at)}</span>` : nothing}
               <p class="summary">${h.summary}</p>
               <p class="meta">by ${actor(h.actor, this.app.me.id)}</p>
             </li>`)}

@@ -38,7 +38,7 @@ class HistoryApiTest {
     private static final String HISTORY = """
             query($contactId: ID!, $first: Int, $after: String) {
               relationshipHistory(contactId: $contactId, first: $first, after: $after) {
-                edges { cursor node { sequence at type summary actor contactId interviewId data } }
+                edges { cursor node { sequence at happenedAt type summary actor contactId interviewId data } }
                 pageInfo { hasNextPage endCursor }
               }
             }""";
@@ -125,6 +125,13 @@ class HistoryApiTest {
         assertThat(entries.get(4).path("data").path("timeZone").asText()).isEqualTo("America/Chicago");
         assertThat(entries.get(4).path("data").path("durationMinutes").asInt()).isEqualTo(30);
         assertThat(Instant.parse(entries.get(0).path("at").asText())).isBefore(Instant.parse(entries.get(9).path("at").asText()));
+        // Steps recorded after the fact say when they were taken; the others happened when recorded.
+        assertThat(Instant.parse(entries.get(2).path("happenedAt").asText())).isEqualTo(now.minus(Duration.ofDays(10)));
+        assertThat(Instant.parse(entries.get(6).path("happenedAt").asText())).isEqualTo(heldAt);
+        assertThat(Instant.parse(entries.get(9).path("happenedAt").asText())).isEqualTo(heldAt.plus(Duration.ofDays(1)));
+        assertThat(Instant.parse(entries.get(2).path("at").asText())).isAfter(now.minus(Duration.ofMinutes(2)));
+        assertThat(entries.get(0).path("happenedAt").isNull()).isTrue();
+        assertThat(entries.get(4).path("happenedAt").isNull()).as("confirming a meeting happens when recorded").isTrue();
         assertThat(types(history(maya, "sam", 200, null))).containsExactly("ContactAdded", "IntroductionRecorded");
 
         // pages of four, following the cursor

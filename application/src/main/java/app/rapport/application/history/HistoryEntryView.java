@@ -11,6 +11,8 @@ import java.util.Map;
  *
  * @param sequence    its position in this relationship's history: 1, 2, 3…
  * @param at          when the event was stored
+ * @param happenedAt  when the step was taken, where the event says (a request sent, an answer, a meeting held,
+ *                    thanks sent, a touch), else null
  * @param type        the event's name, e.g. {@code MeetingConfirmed}
  * @param summary     one sentence a person reads
  * @param actor       who caused it: {@code user:<id>}, {@code plugin:<id>}, or {@code system}
@@ -21,6 +23,7 @@ public record HistoryEntryView(
         ContactId contactId,
         long sequence,
         Instant at,
+        Instant happenedAt,
         String type,
         String summary,
         String actor,

@@ -54,6 +54,8 @@ final class HistoryRows {
 
     static final String SEQUENCE = "sequence";
     static final String AT = "at";
+    /** When the step was taken, where the event says (a step recorded later); absent otherwise. */
+    static final String HAPPENED_AT = "happenedAt";
     static final String TYPE = "type";
     static final String SUMMARY = "summary";
     static final String ACTOR = "actor";
@@ -151,6 +153,7 @@ final class HistoryRows {
                 contact,
                 entry.get(SEQUENCE, Number.class).longValue(),
                 Instant.parse(entry.getString(AT)),
+                entry.getString(HAPPENED_AT) == null ? null : Instant.parse(entry.getString(HAPPENED_AT)),
                 entry.getString(TYPE),
                 sentence(contact, entry, facts),
                 entry.getString(ACTOR),

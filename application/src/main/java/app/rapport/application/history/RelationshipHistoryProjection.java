@@ -143,6 +143,7 @@ class RelationshipHistoryProjection {
         // Facts only: the sentence is rendered when read, so rewording one needs no rebuild.
         return new Document(SEQUENCE, sequence)
                 .append(AT, message.getTimestamp().toString())
+                .append(HAPPENED_AT, event.happenedAt() == null ? null : event.happenedAt().toString())
                 .append(TYPE, event.getClass().getSimpleName())
                 .append(ZONE, zone == null ? null : zone.getId())
                 .append(ACTOR, actor)

@@ -22,4 +22,9 @@ public record TouchLogged(
         InterviewId interviewId,
         Instant lastTouchAt,
         Instant nextFollowUpDue) implements RelationshipEvent {
+
+    @Override
+    public Instant happenedAt() {
+        return at;
+    }
 }

@@ -25,4 +25,9 @@ public record InterviewRequested(
         boolean mentionReferrer,
         ContactId introducer,
         Instant requestedAt) implements RelationshipEvent {
+
+    @Override
+    public Instant happenedAt() {
+        return requestedAt;
+    }
 }

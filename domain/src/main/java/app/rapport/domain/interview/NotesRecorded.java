@@ -26,4 +26,9 @@ public record NotesRecorded(
         @PersonalData String nextSteps,
         Instant thanksDueBy,
         boolean amended) implements RelationshipEvent {
+
+    @Override
+    public Instant happenedAt() {
+        return heldAt;
+    }
 }

@@ -21,4 +21,9 @@ public record ResponseRecorded(
         Instant at,
         @PersonalData String note,
         boolean implied) implements RelationshipEvent {
+
+    @Override
+    public Instant happenedAt() {
+        return at;
+    }
 }

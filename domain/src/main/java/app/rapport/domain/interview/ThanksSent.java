@@ -17,4 +17,9 @@ public record ThanksSent(
         Instant sentAt,
         Channel channel,
         @PersonalData String message) implements RelationshipEvent {
+
+    @Override
+    public Instant happenedAt() {
+        return sentAt;
+    }
 }

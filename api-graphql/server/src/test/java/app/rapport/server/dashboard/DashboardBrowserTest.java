@@ -145,6 +145,8 @@ class DashboardBrowserTest {
         List<String> history = browser.all(".timeline .event").stream().map(WebElement::getText).toList();
         assertThat(history).hasSizeGreaterThanOrEqualTo(7);
         assertThat(history).allSatisfy(step -> assertThat(step).contains("by you"));
+        assertThat(history).filteredOn(step -> step.contains("Requested a 20-minute")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                           .as("a step recorded later shows when it was taken").contains("recorded");
         browser.screenshot("contact");
 
         browser.click("a", "Lee Park");
