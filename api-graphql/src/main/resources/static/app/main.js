@@ -28,6 +28,8 @@ class App {
     this.notice = null;
     this.page = null;
     this.menuOpen = false;
+    // Focus moves to a page's heading when the user navigated, not on the page's first load.
+    this.focusMain = false;
     onSessionEnded((message) => {
       this.me = null;
       this.notice = message;

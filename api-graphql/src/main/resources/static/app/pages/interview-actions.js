@@ -3,7 +3,7 @@
 import { html, nothing } from '/webjars/lit-html/lit-html.js';
 import { browserTimeZone, CHANNELS, FORMATS, instantOf, label, localNow, newId } from '../format.js';
 import { ApiError } from '../api.js';
-import { formErrors, select, text, textarea, valuesOf } from '../forms.js';
+import { formErrors, select, text, textarea } from '../forms.js';
 
 const INTERVIEW = 'id status';
 
@@ -163,8 +163,6 @@ export function stepForm(page, step, interview) {
       </div>
     </form>`;
 }
-
-export { valuesOf };
 
 /** How a person shows in the list of suggestions: the name, and where they work to tell namesakes apart. */
 const personLabel = (c) => (c.organization ? `${c.displayName} (${c.organization})` : c.displayName);

@@ -29,15 +29,19 @@ export class TodayPage {
   }
 
   async load() {
-    this.dashboard = (await gql(`{ dashboard { ${DASHBOARD} } }`)).dashboard;
+    await this.fetch();
     this.stop = subscribe(`subscription { dashboardChanged { ${DASHBOARD} } }`, {}, (data) => {
       this.dashboard = data.dashboardChanged;
       this.app.update();
     }, { onReconnect: () => this.reload() });
   }
 
-  async reload() {
+  async fetch() {
     this.dashboard = (await gql(`{ dashboard { ${DASHBOARD} } }`)).dashboard;
+  }
+
+  async reload() {
+    await this.fetch();
     this.app.update();
   }
 

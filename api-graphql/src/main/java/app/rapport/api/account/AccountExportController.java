@@ -25,8 +25,7 @@ import java.time.ZoneOffset;
 @RestController
 class AccountExportController {
 
-    private static final byte[] SIGN_IN_FIRST = "{\"error\": \"sign in first: send Authorization: Bearer <token> from signIn\"}"
-            .getBytes(StandardCharsets.UTF_8);
+    private static final byte[] SIGN_IN_FIRST = ("{\"error\": \"" + BearerTokenInterceptor.SIGN_IN_FIRST + "\"}").getBytes(StandardCharsets.UTF_8);
 
     private final AccountService accounts;
     private final AccountExport export;
@@ -40,7 +39,7 @@ class AccountExportController {
     ResponseEntity<StreamingResponseBody> export(HttpServletRequest request) {
         OwnerId owner;
         try {
-            owner = accounts.authenticate(BearerTokenInterceptor.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION))).id();
+            owner = BearerTokenInterceptor.signedIn(accounts, request).id();
         } catch (Unauthenticated refused) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
                                  .body(out -> out.write(SIGN_IN_FIRST));

@@ -1,10 +1,12 @@
 package app.rapport.api.account;
 
 import app.rapport.api.RapportErrorType;
+import app.rapport.application.account.Account;
 import app.rapport.application.account.AccountService;
 import app.rapport.application.account.Unauthenticated;
 import graphql.ExecutionResult;
 import graphql.GraphqlErrorBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import org.reactivestreams.Publisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -141,6 +143,18 @@ public class BearerTokenInterceptor implements WebSocketGraphQlInterceptor {
             }
         }
         return null;
+    }
+
+    /** What a plain HTTP endpoint answers a request without a valid token. */
+    public static final String SIGN_IN_FIRST = "sign in first: send Authorization: Bearer <token> from signIn";
+
+    /**
+     * The account a plain HTTP request (not GraphQL) is signed in as, by its {@code Authorization} header.
+     *
+     * @throws Unauthenticated without a valid bearer token; answer it with {@link #SIGN_IN_FIRST}
+     */
+    public static Account signedIn(AccountService accounts, HttpServletRequest request) {
+        return accounts.authenticate(bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION)));
     }
 
     /** The token of an {@code Authorization} header value; null unless it is a bearer token (RFC 6750). */

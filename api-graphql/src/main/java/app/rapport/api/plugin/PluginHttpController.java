@@ -64,10 +64,9 @@ class PluginHttpController {
         String owner = null;
         if (!endpoint.get().isPublic()) {
             try {
-                owner = accounts.authenticate(BearerTokenInterceptor.bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION)))
-                                .id().value();
+                owner = BearerTokenInterceptor.signedIn(accounts, request).id().value();
             } catch (Unauthenticated refused) {
-                return answer(EndpointResponse.error(401, null, "sign in first: send Authorization: Bearer <token> from signIn"));
+                return answer(EndpointResponse.error(401, null, BearerTokenInterceptor.SIGN_IN_FIRST));
             }
         }
         EndpointRequest call = new EndpointRequest(owner, path, parameters(request), uploads(request));

@@ -14,6 +14,9 @@ import org.openqa.selenium.WindowType;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 /**
  * The dashboard as a person uses it: a real headless Chromium on a real server with the bundled plugins. Each test
@@ -145,7 +149,7 @@ class DashboardBrowserTest {
         List<String> history = browser.all(".timeline .event").stream().map(WebElement::getText).toList();
         assertThat(history).hasSizeGreaterThanOrEqualTo(7);
         assertThat(history).allSatisfy(step -> assertThat(step).contains("by you"));
-        assertThat(history).filteredOn(step -> step.contains("Requested a 20-minute")).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(history).filteredOn(step -> step.contains("Requested a 20-minute")).singleElement(STRING)
                            .as("a step recorded later shows when it was taken").contains("recorded");
         browser.screenshot("contact");
 
@@ -177,12 +181,12 @@ class DashboardBrowserTest {
         ok(user, "mutation { addContact(input: {id: \"sam\", givenName: \"Sam\", organization: \"Initech\", source: ALUMNI}) { id } }");
         browser.go("#/contacts/sam");
         browser.waitForText("h1", "Sam");
-        browser.set("#as-of", java.time.LocalDate.now().minusDays(3).toString());
+        browser.set("#as-of", LocalDate.now().minusDays(3).toString());
         browser.click(".as-of button", "Show");
         browser.waitForText("h1", "Not in your network yet");
         browser.click("button", "Back to today");
         browser.waitForText("h1", "Sam");
-        browser.set("#as-of", java.time.LocalDate.now().toString());
+        browser.set("#as-of", LocalDate.now().toString());
         browser.click(".as-of button", "Show");
         browser.waitForText(".as-of .notice", "Details as they stood on");
         assertThat(browser.text(".contact-head")).contains("Initech");
@@ -398,7 +402,7 @@ class DashboardBrowserTest {
         browser.find("#file").sendKeys(notAnExport.toAbsolutePath().toString());
         browser.click("button", "Import");
         assertThat(browser.find(".form-error").getText()).contains("not a LinkedIn connections export");
-        assertThat(browser.consoleErrors()).as("the refused upload, and nothing else").singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        assertThat(browser.consoleErrors()).as("the refused upload, and nothing else").singleElement(STRING)
                                            .contains("/plugins/linkedin-import/imports", "400");
     }
 
@@ -444,7 +448,7 @@ class DashboardBrowserTest {
         ok(user, "mutation { addContact(input: {id: \"old\", givenName: \"Oona\", source: ALUMNI}) { id } }");
         ok(user, "mutation { addContact(input: {id: \"new\", givenName: \"Nils\", source: ALUMNI}) { id } }");
         ok(user, "mutation($at: DateTime!) { requestInterview(input: {contactId: \"old\", channel: EMAIL, requestedMinutes: 20, requestedAt: $at}) { id } }",
-           Map.of("at", java.time.Instant.now().minus(java.time.Duration.ofDays(16)).toString()));
+           Map.of("at", Instant.now().minus(Duration.ofDays(16)).toString()));
         ok(user, "mutation { requestInterview(input: {contactId: \"new\", channel: LINKEDIN, requestedMinutes: 15}) { id } }");
         Browser browser = signedIn(desktop(), user);
 
