@@ -1,5 +1,6 @@
 package app.rapport.application;
 
+import app.rapport.application.views.ViewBatch;
 import app.rapport.application.views.ViewFailures;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -46,6 +47,12 @@ public class ViewProcessing {
     @Bean
     ConfigurerModule recordedFailures(ViewFailures failures) {
         return configurer -> configurer.eventProcessing().registerDefaultListenerInvocationErrorHandler(config -> failures);
+    }
+
+    /** Every processor writes the view rows its batch of events changed once, when the batch ends ({@link ViewBatch}). */
+    @Bean
+    ConfigurerModule batchedViewWrites() {
+        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, name) -> ViewBatch.FLUSH);
     }
 
     @Bean

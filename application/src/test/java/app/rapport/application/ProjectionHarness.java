@@ -5,7 +5,14 @@ import app.rapport.application.storage.Store;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import app.rapport.application.views.ViewBatch;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.queryhandling.DefaultQueryGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -29,15 +36,27 @@ public final class ProjectionHarness implements AutoCloseable {
     private final MongoClient client;
     private final Store store;
 
-    private ProjectionHarness(EmbeddedMongoServer server, MongoClient client) {
+    private final boolean inBatches;
+
+    private ProjectionHarness(EmbeddedMongoServer server, MongoClient client, boolean inBatches) {
         this.server = server;
         this.client = client;
+        this.inBatches = inBatches;
         this.store = new Store(client, client.getDatabase("rapport"), server.durability(), "embedded test store");
     }
 
     public static ProjectionHarness start(Path dataDirectory) {
         EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
-        return new ProjectionHarness(server, MongoClients.create(server.connectionString()));
+        return new ProjectionHarness(server, MongoClients.create(server.connectionString()), false);
+    }
+
+    /**
+     * A harness that hands each {@link #deliver} call's events to the projection as one batch of a processor: in one
+     * batching unit of work, rows written when its last event has been handled ({@link ViewBatch}).
+     */
+    public static ProjectionHarness startInBatches(Path dataDirectory) {
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+        return new ProjectionHarness(server, MongoClients.create(server.connectionString()), true);
     }
 
     public Store store() {
@@ -51,15 +70,44 @@ public final class ProjectionHarness implements AutoCloseable {
     /** Hands events to the projection as one aggregate's events, numbered from {@code firstSequence}. */
     public void deliver(Object projection, long firstSequence, Object... events) {
         AnnotationEventHandlerAdapter handler = new AnnotationEventHandlerAdapter(projection);
+        List<EventMessage<?>> messages = new ArrayList<>();
         long sequence = firstSequence;
         for (Object event : events) {
-            GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(
-                    event.getClass().getSimpleName(), aggregateOf(event), sequence++, event);
+            messages.add(new GenericDomainEventMessage<>(event.getClass().getSimpleName(), aggregateOf(event), sequence++, event));
+        }
+        if (inBatches) {
+            deliverInOneBatch(handler, messages);
+            return;
+        }
+        for (EventMessage<?> message : messages) {
             try {
                 handler.handle(message);
             } catch (Exception e) {
-                throw new IllegalStateException("The projection failed on " + event, e);
+                throw new IllegalStateException("The projection failed on " + message.getPayload(), e);
             }
+        }
+    }
+
+    /** Hands events that belong to no aggregate to the projection as one batch of a processor. */
+    public void deliverInOneBatch(Object projection, Object... events) {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        for (Object event : events) {
+            messages.add(GenericEventMessage.asEventMessage(event));
+        }
+        deliverInOneBatch(new AnnotationEventHandlerAdapter(projection), messages);
+    }
+
+    private static void deliverInOneBatch(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> messages) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        ResultMessage<?> result = batch.executeWithResult(
+                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.FLUSH), handler::handle).proceed(),
+                RollbackConfigurationType.ANY_THROWABLE);
+        if (result.isExceptional()) {
+            throw new IllegalStateException("The projection failed on a batch of " + messages.size() + " events",
+                                            result.exceptionResult());
         }
     }
 

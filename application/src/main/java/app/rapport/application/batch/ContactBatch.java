@@ -3,6 +3,7 @@ package app.rapport.application.batch;
 import app.rapport.application.contact.ContactView;
 import app.rapport.application.contact.FindContacts;
 import app.rapport.application.messaging.ConsistentCommandGateway;
+import app.rapport.application.privacy.NewContactKeys;
 import app.rapport.domain.contact.AddContact;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.DomainException;
@@ -49,10 +50,12 @@ public class ContactBatch {
 
     private final ConsistentCommandGateway commands;
     private final QueryGateway queries;
+    private final NewContactKeys keys;
 
-    ContactBatch(ConsistentCommandGateway commands, QueryGateway queries) {
+    ContactBatch(ConsistentCommandGateway commands, QueryGateway queries, NewContactKeys keys) {
         this.commands = commands;
         this.queries = queries;
+        this.keys = keys;
     }
 
     /**
@@ -79,6 +82,7 @@ public class ContactBatch {
                 fresh.add(command);
             }
         }
+        keys.prepare(fresh.stream().map(AddContact::contactId).toList());
         Map<ContactId, RuntimeException> refusals = new HashMap<>();
         for (List<AddContact> wave : waves(fresh)) {
             List<RuntimeException> refused;

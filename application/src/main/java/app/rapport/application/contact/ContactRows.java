@@ -7,15 +7,12 @@ import com.mongodb.client.model.Updates;
 import org.bson.conversions.Bson;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
-import com.mongodb.client.MongoCollection;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import org.bson.Document;
-import org.bson.conversions.Bson;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,10 +61,10 @@ final class ContactRows {
     /** Merge chains are short; the bound only guards against a cycle that a damaged view might hold. */
     private static final int MAX_MERGE_HOPS = 16;
 
-    private final MongoCollection<Document> rows;
+    private final ViewRows rows;
 
     ContactRows(MongoDatabase database) {
-        this.rows = database.getCollection(COLLECTION);
+        this.rows = ViewRows.of(database, COLLECTION).readAhead(EventIds.ofType(ContactId.class));
     }
 
     Document find(ContactId id) {
@@ -75,14 +72,11 @@ final class ContactRows {
     }
 
     Document find(String key) {
-        return rows.find(Filters.eq(ID, key)).first();
+        return rows.find(key);
     }
 
     List<Document> findAll(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return rows.find(Filters.in(ID, keys)).into(new ArrayList<>());
+        return rows.findAll(keys);
     }
 
     /** The row of a contact that exists and was not forgotten, else null. */
@@ -92,21 +86,19 @@ final class ContactRows {
     }
 
     void save(Document row) {
-        rows.replaceOne(Filters.eq(ID, row.getString(ID)), row, new ReplaceOptions().upsert(true));
+        rows.save(row);
     }
 
     void update(String key, Bson update) {
-        rows.updateOne(Filters.eq(ID, key), update);
+        rows.update(key, update);
     }
 
     void updateAll(Collection<String> keys, Bson update) {
-        if (!keys.isEmpty()) {
-            rows.updateMany(Filters.in(ID, keys), update);
-        }
+        rows.updateAll(keys, update);
     }
 
     void deleteAll() {
-        rows.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        rows.drop();
     }
 
     /** The row's key and those of the survivors it was merged into, nearest first. */

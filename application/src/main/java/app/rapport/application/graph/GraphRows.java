@@ -1,16 +1,13 @@
 package app.rapport.application.graph;
 
 import app.rapport.domain.shared.OwnerId;
-import com.mongodb.client.MongoCollection;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
+import app.rapport.domain.contact.ContactId;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.DeleteOneModel;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
+import java.util.function.Function;
 import org.bson.Document;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -42,18 +39,19 @@ final class GraphRows {
     static final String OWNER = "owner";
     private static final String MET_CONTACTS = "contacts";
     private static final String MEMBER_CONTACTS = "contacts";
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final MongoCollection<Document> contacts;
-    private final MongoCollection<Document> organizations;
-    private final MongoCollection<Document> members;
-    private final MongoCollection<Document> met;
+    private final ViewRows contacts;
+    private final ViewRows organizations;
+    private final ViewRows members;
+    private final ViewRows met;
 
     GraphRows(MongoDatabase database) {
-        this.contacts = database.getCollection(CONTACTS);
-        this.organizations = database.getCollection(ORGANIZATIONS);
-        this.members = database.getCollection(ORGANIZATION_MEMBERS);
-        this.met = database.getCollection(MET);
+        Function<Object, List<ContactId>> contactsOf = EventIds.ids(ContactId.class);
+        this.contacts = ViewRows.of(database, CONTACTS).readAhead(EventIds.ofType(ContactId.class));
+        this.organizations = ViewRows.of(database, ORGANIZATIONS);
+        this.members = ViewRows.of(database, ORGANIZATION_MEMBERS);
+        this.met = ViewRows.of(database, MET).readAhead(event -> contactsOf.apply(event).stream()
+                                                                          .map(id -> id.owner().value()).distinct().toList());
     }
 
     GraphSource source(OwnerId owner) {
@@ -83,7 +81,7 @@ final class GraphRows {
     Map<String, GraphContact> contacts(OwnerId owner, Collection<String> ids) {
         Map<String, GraphContact> found = new HashMap<>();
         if (!ids.isEmpty()) {
-            for (Document row : contacts.find(Filters.in(KEY, keys(owner, ids)))) {
+            for (Document row : contacts.findAll(keys(owner, ids))) {
                 GraphContact contact = GraphContact.of(row);
                 found.put(contact.id, contact);
             }
@@ -94,7 +92,7 @@ final class GraphRows {
     Map<String, GraphOrganization> organizations(OwnerId owner, Collection<String> names) {
         Map<String, GraphOrganization> found = new HashMap<>();
         if (!names.isEmpty()) {
-            for (Document row : organizations.find(Filters.in(KEY, keys(owner, names)))) {
+            for (Document row : organizations.findAll(keys(owner, names))) {
                 GraphOrganization organization = GraphOrganization.of(row);
                 found.put(organization.name, organization);
             }
@@ -107,7 +105,7 @@ final class GraphRows {
         List<String> buckets = java.util.stream.IntStream.range(0, MEMBER_BUCKETS)
                                                          .mapToObj(bucket -> bucketKey(owner, organization, bucket)).toList();
         SortedSet<String> contacts = new TreeSet<>();
-        for (Document bucket : members.find(Filters.in(KEY, buckets))) {
+        for (Document bucket : members.findAll(buckets)) {
             contacts.addAll(GraphContact.texts(bucket, MEMBER_CONTACTS));
         }
         return contacts;
@@ -117,7 +115,7 @@ final class GraphRows {
     Map<String, SortedSet<String>> memberBuckets(Collection<String> keys) {
         Map<String, SortedSet<String>> found = new HashMap<>();
         if (!keys.isEmpty()) {
-            for (Document bucket : members.find(Filters.in(KEY, List.copyOf(keys)))) {
+            for (Document bucket : members.findAll(keys)) {
                 found.put(bucket.getString(KEY), new TreeSet<>(GraphContact.texts(bucket, MEMBER_CONTACTS)));
             }
         }
@@ -134,54 +132,45 @@ final class GraphRows {
     }
 
     SortedSet<String> met(OwnerId owner) {
-        Document row = met.find(Filters.eq(KEY, owner.value())).first();
+        Document row = met.find(owner.value());
         return new TreeSet<>(row == null ? List.of() : GraphContact.texts(row, MET_CONTACTS));
     }
 
     /** Writes the rows one event changed; an organization without members is deleted, as is an empty met row. */
     void save(OwnerId owner, Collection<GraphContact> changedContacts, Collection<GraphOrganization> changedOrganizations,
               Map<String, SortedSet<String>> changedMemberBuckets, SortedSet<String> changedMet) {
-        List<WriteModel<Document>> contactWrites = new ArrayList<>();
         for (GraphContact contact : changedContacts) {
-            String key = key(owner, contact.id);
-            contactWrites.add(new ReplaceOneModel<>(Filters.eq(KEY, key), contact.toDocument(key, owner.value()), UPSERT));
+            contacts.save(contact.toDocument(key(owner, contact.id), owner.value()));
         }
-        List<WriteModel<Document>> organizationWrites = new ArrayList<>();
         for (GraphOrganization organization : changedOrganizations) {
             String key = key(owner, organization.name);
-            organizationWrites.add(organization.empty()
-                    ? new DeleteOneModel<>(Filters.eq(KEY, key))
-                    : new ReplaceOneModel<>(Filters.eq(KEY, key), organization.toDocument(key, owner.value()), UPSERT));
+            if (organization.empty()) {
+                organizations.delete(key);
+            } else {
+                organizations.save(organization.toDocument(key, owner.value()));
+            }
         }
-        if (!contactWrites.isEmpty()) {
-            contacts.bulkWrite(contactWrites);
-        }
-        if (!organizationWrites.isEmpty()) {
-            organizations.bulkWrite(organizationWrites);
-        }
-        List<WriteModel<Document>> memberWrites = new ArrayList<>();
-        changedMemberBuckets.forEach((key, contacts) -> memberWrites.add(contacts.isEmpty()
-                ? new DeleteOneModel<>(Filters.eq(KEY, key))
-                : new ReplaceOneModel<>(Filters.eq(KEY, key), new Document(KEY, key).append(OWNER, owner.value())
-                        .append(MEMBER_CONTACTS, List.copyOf(contacts)), UPSERT)));
-        if (!memberWrites.isEmpty()) {
-            members.bulkWrite(memberWrites);
-        }
+        changedMemberBuckets.forEach((key, contacts) -> {
+            if (contacts.isEmpty()) {
+                members.delete(key);
+            } else {
+                members.save(new Document(KEY, key).append(OWNER, owner.value()).append(MEMBER_CONTACTS, List.copyOf(contacts)));
+            }
+        });
         if (changedMet != null) {
             if (changedMet.isEmpty()) {
-                met.deleteOne(Filters.eq(KEY, owner.value()));
+                met.delete(owner.value());
             } else {
-                met.replaceOne(Filters.eq(KEY, owner.value()), new Document(KEY, owner.value()).append(OWNER, owner.value())
-                        .append(MET_CONTACTS, List.copyOf(changedMet)), UPSERT);
+                met.save(new Document(KEY, owner.value()).append(OWNER, owner.value()).append(MET_CONTACTS, List.copyOf(changedMet)));
             }
         }
     }
 
     void deleteAll() {
-        contacts.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        organizations.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        contacts.drop();
+        organizations.drop();
         members.drop();
-        met.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        met.drop();
     }
 
     private static String key(OwnerId owner, String value) {

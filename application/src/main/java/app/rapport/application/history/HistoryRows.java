@@ -3,10 +3,12 @@ package app.rapport.application.history;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
-import com.mongodb.client.MongoCollection;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
+import java.util.Collection;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -63,14 +65,17 @@ final class HistoryRows {
     static final String DATA = "data";
     static final String ERASED = "erased";
 
-    private final MongoCollection<Document> rows;
+    private final ViewRows rows;
 
     HistoryRows(MongoDatabase database) {
-        this.rows = database.getCollection(COLLECTION);
+        Function<Object, Collection<String>> contacts = EventIds.ofType(ContactId.class);
+        // a relationship's head and its first bucket, where most relationships' entries all are
+        this.rows = ViewRows.of(database, COLLECTION).readAhead(event -> contacts.apply(event).stream()
+                .flatMap(contact -> Stream.of(contact, contact + "#0")).toList());
     }
 
     Document head(ContactId contact) {
-        return rows.find(Filters.eq(ID, contact.toString())).first();
+        return rows.find(contact.toString());
     }
 
     void saveHead(Document head) {
@@ -83,7 +88,7 @@ final class HistoryRows {
             return List.of();
         }
         List<String> keys = LongStream.rangeClosed(bucketOf(from), bucketOf(to)).mapToObj(n -> bucketKey(contact, n)).toList();
-        List<Document> found = rows.find(Filters.in(ID, keys)).into(new ArrayList<>());
+        List<Document> found = new ArrayList<>(rows.findAll(keys));
         found.sort(Comparator.comparingInt(bucket -> keys.indexOf(bucket.getString(ID))));
         return found;
     }
@@ -92,7 +97,7 @@ final class HistoryRows {
     void putEntry(ContactId contact, long sequence, Document entry) {
         long bucketNumber = bucketOf(sequence);
         String key = bucketKey(contact, bucketNumber);
-        Document bucket = rows.find(Filters.eq(ID, key)).first();
+        Document bucket = rows.find(key);
         List<Document> entries = bucket == null ? new ArrayList<>() : new ArrayList<>(entries(bucket));
         int slot = (int) ((sequence - 1) % BUCKET_SIZE);
         entries.removeIf(existing -> existing.get(SEQUENCE, Number.class).longValue() >= sequence);
@@ -114,7 +119,7 @@ final class HistoryRows {
     }
 
     void deleteAll() {
-        rows.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        rows.drop();
     }
 
     static Document newHead(ContactId contact) {
@@ -212,6 +217,6 @@ final class HistoryRows {
     }
 
     private void save(Document row) {
-        rows.replaceOne(Filters.eq(ID, row.getString(ID)), row, new ReplaceOptions().upsert(true));
+        rows.save(row);
     }
 }

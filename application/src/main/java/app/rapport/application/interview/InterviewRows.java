@@ -9,17 +9,14 @@ import app.rapport.domain.interview.ReferralId;
 import app.rapport.domain.interview.Response;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
-import com.mongodb.client.MongoCollection;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiFunction;
@@ -83,14 +80,14 @@ final class InterviewRows {
     static final String INTERVIEW_IDS = "interviewIds";
     static final String REFERRED_IN_INTERVIEW_IDS = "referredInInterviewIds";
 
-    private final MongoCollection<Document> interviews;
-    private final MongoCollection<Document> referrals;
-    private final MongoCollection<Document> contactInterviews;
+    private final ViewRows interviews;
+    private final ViewRows referrals;
+    private final ViewRows contactInterviews;
 
     InterviewRows(MongoDatabase database) {
-        this.interviews = database.getCollection(INTERVIEWS);
-        this.referrals = database.getCollection(REFERRALS);
-        this.contactInterviews = database.getCollection(CONTACT_INTERVIEWS);
+        this.interviews = ViewRows.of(database, INTERVIEWS).readAhead(EventIds.ofType(InterviewId.class));
+        this.referrals = ViewRows.of(database, REFERRALS).readAhead(EventIds.ofType(ReferralId.class));
+        this.contactInterviews = ViewRows.of(database, CONTACT_INTERVIEWS).readAhead(EventIds.ofType(ContactId.class));
     }
 
     // ---------------------------------------------------------------- interview_views
@@ -100,70 +97,58 @@ final class InterviewRows {
     }
 
     Document find(String key) {
-        return interviews.find(Filters.eq(ID, key)).first();
+        return interviews.find(key);
     }
 
     List<Document> findAll(Collection<String> keys) {
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        return interviews.find(Filters.in(ID, keys)).into(new ArrayList<>());
+        return interviews.findAll(keys);
     }
 
     void save(Document row) {
-        interviews.replaceOne(Filters.eq(ID, row.getString(ID)), row, new ReplaceOptions().upsert(true));
+        interviews.save(row);
     }
 
     void update(String key, Bson update) {
-        interviews.updateOne(Filters.eq(ID, key), update);
+        interviews.update(key, update);
     }
 
     // ---------------------------------------------------------------- referral_views
 
     Document findReferral(ReferralId id) {
-        return id == null ? null : referrals.find(Filters.eq(ID, id.toString())).first();
+        return id == null ? null : referrals.find(id.toString());
     }
 
     void saveReferral(String referralKey, String owner, String interviewKey) {
-        referrals.replaceOne(Filters.eq(ID, referralKey),
-                             new Document(ID, referralKey).append(OWNER, owner).append(INTERVIEW_ID, interviewKey),
-                             new ReplaceOptions().upsert(true));
+        referrals.save(new Document(ID, referralKey).append(OWNER, owner).append(INTERVIEW_ID, interviewKey));
     }
 
     void deleteReferrals(Collection<String> referralKeys) {
-        if (!referralKeys.isEmpty()) {
-            referrals.deleteMany(Filters.in(ID, referralKeys));
-        }
+        referrals.deleteAll(referralKeys);
     }
 
     // ---------------------------------------------------------------- contact_interviews
 
     Document findContact(ContactId id) {
-        return contactInterviews.find(Filters.eq(ID, id.toString())).first();
+        return contactInterviews.find(id.toString());
     }
 
     void addToContact(ContactId id, String field, String interviewKey) {
-        contactInterviews.updateOne(Filters.eq(ID, id.toString()),
-                                    Updates.combine(Updates.setOnInsert(OWNER, id.owner().value()),
-                                                    Updates.addToSet(field, interviewKey)),
-                                    new UpdateOptions().upsert(true));
+        contactInterviews.upsert(id.toString(), Updates.combine(Updates.setOnInsert(OWNER, id.owner().value()),
+                                                                Updates.addToSet(field, interviewKey)));
     }
 
     void removeFromContact(String contactKey, String field, String interviewKey) {
-        contactInterviews.updateOne(Filters.eq(ID, contactKey), Updates.pull(field, interviewKey));
+        contactInterviews.update(contactKey, Updates.pull(field, interviewKey));
     }
 
     void markForgotten(ContactId id) {
-        contactInterviews.replaceOne(Filters.eq(ID, id.toString()),
-                                     new Document(ID, id.toString()).append(OWNER, id.owner().value())
-                                                                    .append(FORGOTTEN, true),
-                                     new ReplaceOptions().upsert(true));
+        contactInterviews.save(new Document(ID, id.toString()).append(OWNER, id.owner().value()).append(FORGOTTEN, true));
     }
 
     void deleteAll() {
-        interviews.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        referrals.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        contactInterviews.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        interviews.drop();
+        referrals.drop();
+        contactInterviews.drop();
     }
 
     // ---------------------------------------------------------------- mapping

@@ -5,12 +5,11 @@ import app.rapport.domain.interview.InterviewStatus;
 import app.rapport.domain.interview.Response;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
-import com.mongodb.client.MongoCollection;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.ReturnDocument;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
@@ -47,7 +46,6 @@ final class OwnerIndexRows {
     static final String VERSIONS = "owner_index_versions";
     static final int MEMBER_BUCKETS = 1024;
     /** The most ids in one {@code $in} when the whole index is read. */
-    private static final int LOOKUP_BATCH = 1_000;
 
     static final String ID = "_id";
     static final String OWNER = "owner";
@@ -80,36 +78,41 @@ final class OwnerIndexRows {
     static final String REFERRALS = "referrals";
     static final String TO_CONTACT_ID = "to";
 
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final MongoCollection<Document> contacts;
-    private final MongoCollection<Document> interviews;
-    private final MongoCollection<Document> members;
-    private final MongoCollection<Document> versions;
+    private final ViewRows contacts;
+    private final ViewRows interviews;
+    private final ViewRows members;
+    private final ViewRows versions;
 
     OwnerIndexRows(MongoDatabase database) {
-        this.contacts = database.getCollection(CONTACTS);
-        this.interviews = database.getCollection(INTERVIEWS);
-        this.members = database.getCollection(MEMBERS);
-        this.versions = database.getCollection(VERSIONS);
+        this.contacts = ViewRows.of(database, CONTACTS).readAhead(EventIds.ofType(ContactId.class));
+        this.interviews = ViewRows.of(database, INTERVIEWS).readAhead(EventIds.ofType(InterviewId.class));
+        Function<Object, List<ContactId>> contactsOf = EventIds.ids(ContactId.class);
+        Function<Object, List<InterviewId>> interviewsOf = EventIds.ids(InterviewId.class);
+        this.members = ViewRows.of(database, MEMBERS).readAhead(event -> Stream.concat(
+                contactsOf.apply(event).stream().map(id -> memberBucket(id.owner(), CONTACTS, id.toString())),
+                interviewsOf.apply(event).stream().map(id -> memberBucket(id.owner(), INTERVIEWS, id.toString()))).toList());
+        this.versions = ViewRows.of(database, VERSIONS).readAhead(event -> Stream.concat(
+                contactsOf.apply(event).stream().map(id -> id.owner().value()),
+                interviewsOf.apply(event).stream().map(id -> id.owner().value())).distinct().toList());
     }
 
     Document contact(ContactId id) {
-        return contacts.find(Filters.eq(ID, id.toString())).first();
+        return contacts.find(id.toString());
     }
 
     Document interview(InterviewId id) {
-        return interviews.find(Filters.eq(ID, id.toString())).first();
+        return interviews.find(id.toString());
     }
 
     List<Document> interviews(Collection<String> keys) {
-        return keys.isEmpty() ? List.of() : interviews.find(Filters.in(ID, keys)).into(new ArrayList<>());
+        return interviews.findAll(keys);
     }
 
     /** Writes a contact's row; a new one joins the owner's members, a forgotten one leaves them. */
     void saveContact(OwnerId owner, Document row, boolean created) {
         String key = row.getString(ID);
-        contacts.replaceOne(Filters.eq(ID, key), row.append(OWNER, owner.value()), UPSERT);
+        contacts.save(row.append(OWNER, owner.value()));
         if (row.getBoolean(FORGOTTEN, false)) {
             leave(owner, CONTACTS, key);
         } else if (created) {
@@ -119,31 +122,30 @@ final class OwnerIndexRows {
 
     void saveInterview(OwnerId owner, Document row, boolean created) {
         String key = row.getString(ID);
-        interviews.replaceOne(Filters.eq(ID, key), row.append(OWNER, owner.value()), UPSERT);
+        interviews.save(row.append(OWNER, owner.value()));
         if (created) {
             join(owner, INTERVIEWS, key);
         }
     }
 
     void deleteInterview(OwnerId owner, String key) {
-        interviews.deleteOne(Filters.eq(ID, key));
+        interviews.delete(key);
         leave(owner, INTERVIEWS, key);
     }
 
     /** Notes on a contact's row an interview that concerns it, as interviewee ({@value #INTERVIEW_IDS}) or referral. */
     void noteInterview(ContactId contact, String field, InterviewId interview) {
-        contacts.updateOne(Filters.eq(ID, contact.toString()), Updates.addToSet(field, interview.toString()));
+        contacts.update(contact.toString(), Updates.addToSet(field, interview.toString()));
     }
 
     /** Counts one more change of the owner's index; the count after it. */
     long changed(OwnerId owner) {
-        Document row = versions.findOneAndUpdate(Filters.eq(ID, owner.value()), Updates.inc(VERSION, 1L),
-                                                 new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
+        Document row = versions.upsertAndGet(owner.value(), Updates.inc(VERSION, 1L));
         return row.get(VERSION, Number.class).longValue();
     }
 
     long version(OwnerId owner) {
-        Document row = versions.find(Filters.eq(ID, owner.value())).first();
+        Document row = versions.find(owner.value());
         return row == null ? 0 : row.get(VERSION, Number.class).longValue();
     }
 
@@ -151,48 +153,39 @@ final class OwnerIndexRows {
     OwnerIndex load(OwnerId owner) {
         long version = version(owner);
         OwnerIndex index = new OwnerIndex(owner, version);
-        for (Document row : all(contacts, memberKeys(owner, CONTACTS))) {
+        for (Document row : contacts.findAll(memberKeys(owner, CONTACTS))) {
             index.putContact(contact(row));
         }
-        for (Document row : all(interviews, memberKeys(owner, INTERVIEWS))) {
+        for (Document row : interviews.findAll(memberKeys(owner, INTERVIEWS))) {
             index.putInterview(interview(row));
         }
         return index;
     }
 
     void deleteAll() {
-        contacts.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        interviews.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        members.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        versions.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        contacts.drop();
+        interviews.drop();
+        members.drop();
+        versions.drop();
     }
 
     private void join(OwnerId owner, String kind, String key) {
-        members.updateOne(Filters.eq(ID, memberBucket(owner, kind, key)),
-                          Updates.combine(Updates.set(OWNER, owner.value()), Updates.addToSet(IDS, key)),
-                          new com.mongodb.client.model.UpdateOptions().upsert(true));
+        members.upsert(memberBucket(owner, kind, key), Updates.combine(Updates.set(OWNER, owner.value()), Updates.addToSet(IDS, key)));
     }
 
     private void leave(OwnerId owner, String kind, String key) {
-        members.updateOne(Filters.eq(ID, memberBucket(owner, kind, key)), Updates.pull(IDS, key));
+        members.update(memberBucket(owner, kind, key), Updates.pull(IDS, key));
     }
 
     private List<String> memberKeys(OwnerId owner, String kind) {
         List<String> buckets = IntStream.range(0, MEMBER_BUCKETS).mapToObj(bucket -> memberBucket(owner, kind, bucket)).toList();
         List<String> keys = new ArrayList<>();
-        for (Document bucket : members.find(Filters.in(ID, buckets))) {
+        for (Document bucket : members.findAll(buckets)) {
             keys.addAll(bucket.getList(IDS, String.class, List.of()));
         }
         return keys;
     }
 
-    private static List<Document> all(MongoCollection<Document> collection, List<String> keys) {
-        List<Document> rows = new ArrayList<>(keys.size());
-        for (int from = 0; from < keys.size(); from += LOOKUP_BATCH) {
-            collection.find(Filters.in(ID, keys.subList(from, Math.min(keys.size(), from + LOOKUP_BATCH)))).into(rows);
-        }
-        return rows;
-    }
 
     static String memberBucket(OwnerId owner, String kind, String key) {
         return memberBucket(owner, kind, Math.floorMod(key.hashCode(), MEMBER_BUCKETS));

@@ -3,6 +3,8 @@ package app.rapport.application.overview;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.shared.OwnerId;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.stereotype.Component;
 
@@ -60,7 +62,15 @@ class OwnerIndexStore implements AutoCloseable {
         } finally {
             cache.done(owner);
         }
-        pushes.changed(owner);
+        if (CurrentUnitOfWork.isStarted()) {
+            // the rows are written when the processor's batch ends: a batch that fails leaves the copy unknown,
+            // and followers are told once the rows are there
+            UnitOfWork<?> batch = CurrentUnitOfWork.get();
+            batch.onRollback(failed -> cache.drop(owner));
+            batch.afterCommit(written -> pushes.changed(owner));
+        } else {
+            pushes.changed(owner);
+        }
     }
 
     /** Time moved the owner's dashboard on (a reminder fired): whoever follows it gets it again. */

@@ -1,5 +1,14 @@
 package app.rapport.application.privacy;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.OwnerId;
@@ -96,6 +105,53 @@ final class ContactKeys {
         }
         Document stored = find(id);
         return cache.put(id, keyOf(stored != null ? stored : create(id)));
+    }
+
+    /**
+     * Makes sure the keys of these contacts exist and are held in memory, with one lookup, one insert of those still
+     * missing and one durable commit, instead of one each: for a batch of new contacts, before their events are
+     * encrypted. A key another thread or node creates meanwhile is left to {@link #keyToWrite(String)} to find.
+     */
+    void prepare(Collection<String> ids) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (cache.get(id) == null) {
+                unknown.add(id);
+            }
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        for (Document stored : documents.find(Filters.in("_id", unknown))) {
+            String id = stored.getString("_id");
+            unknown.remove(id);
+            cache.put(id, keyOf(stored));
+        }
+        if (unknown.isEmpty()) {
+            return;
+        }
+        List<Document> fresh = new ArrayList<>();
+        for (String id : unknown) {
+            fresh.add(new Document("_id", id).append(SEALED_KEY, serverKey.seal(cipher.newKey()))
+                                             .append(CREATED_AT, Date.from(clock.instant())));
+        }
+        Set<Integer> taken = new HashSet<>();
+        try {
+            documents.insertMany(fresh, new InsertManyOptions().ordered(false));
+        } catch (MongoBulkWriteException e) {
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                taken.add(error.getIndex());
+            }
+        }
+        durability.makeDurable(); // also when every key was taken: the winner may not have committed the file yet
+        for (int i = 0; i < fresh.size(); i++) {
+            if (!taken.contains(i)) {
+                cache.put(fresh.get(i).getString("_id"), keyOf(fresh.get(i)));
+            }
+        }
     }
 
     /** The key to decrypt a contact's personal data with; empty once the contact is forgotten. */

@@ -6,9 +6,9 @@ import app.rapport.application.storage.Store;
 import app.rapport.domain.question.QuestionAdded;
 import app.rapport.domain.question.QuestionId;
 import app.rapport.domain.shared.OwnerId;
-import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.UpdateOptions;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
+import java.util.function.Function;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -32,10 +32,12 @@ class QuestionBankProjection implements AccountCopies {
 
     static final String COLLECTION = "question_bank_views";
 
-    private final MongoCollection<Document> banks;
+    private final ViewRows banks;
 
     QuestionBankProjection(Store store) {
-        this.banks = store.database().getCollection(COLLECTION);
+        Function<Object, List<QuestionId>> questionsOf = EventIds.ids(QuestionId.class);
+        this.banks = ViewRows.of(store.database(), COLLECTION)
+                             .readAhead(event -> questionsOf.apply(event).stream().map(id -> id.owner().value()).toList());
     }
 
     @EventHandler
@@ -47,18 +49,18 @@ class QuestionBankProjection implements AccountCopies {
         }
         Document question = new Document("id", id).append("text", event.text()).append("topic", event.topic())
                                                   .append("addedAt", addedAt.toString());
-        banks.updateOne(Filters.eq("_id", owner), Updates.push("questions", question), new UpdateOptions().upsert(true));
+        banks.upsert(owner, Updates.push("questions", question));
     }
 
     /** A deleted account's bank goes with it (its events are unreadable by then). */
     @Override
     public void forget(OwnerId account) {
-        banks.deleteOne(Filters.eq("_id", account.value()));
+        banks.delete(account.value());
     }
 
     @ResetHandler
     void reset() {
-        banks.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        banks.drop();
     }
 
     @QueryHandler
@@ -75,7 +77,7 @@ class QuestionBankProjection implements AccountCopies {
     }
 
     private List<Document> bank(String owner) {
-        Document row = banks.find(Filters.eq("_id", owner)).first();
+        Document row = banks.find(owner);
         return row == null ? List.of() : row.getList("questions", Document.class);
     }
 

@@ -3,9 +3,10 @@ package app.rapport.application.reminder;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.OwnerId;
 import com.mongodb.client.MongoCollection;
+import app.rapport.application.views.EventIds;
+import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -53,34 +54,32 @@ final class ReminderRows {
     static final String LAST_SWEPT = "lastSwept";
 
     private final MongoCollection<Document> buckets;
-    private final MongoCollection<Document> keys;
-    private final MongoCollection<Document> contacts;
+    private final ViewRows keys;
+    private final ViewRows contacts;
     private final MongoCollection<Document> sweeps;
 
     ReminderRows(MongoDatabase database) {
-        this.buckets = database.getCollection(BUCKETS);
-        this.keys = database.getCollection(KEYS);
-        this.contacts = database.getCollection(CONTACTS);
-        this.sweeps = database.getCollection(SWEEPS);
+        this.buckets = database.getCollection(BUCKETS); // written by the sweeper too: changed in place, never replaced
+        this.keys = ViewRows.of(database, KEYS);
+        this.contacts = ViewRows.of(database, CONTACTS).readAhead(EventIds.ofType(ContactId.class));
+        this.sweeps = database.getCollection(SWEEPS); // the sweeper's mark, written by the sweeper alone
     }
 
     // ---------------------------------------------------------------- reminder_keys
 
     Document findKey(String key) {
-        return keys.find(Filters.eq(ID, key)).first();
+        return keys.find(key);
     }
 
     void saveKey(String key, OwnerId owner, String bucket, Instant dueAt, long version) {
-        keys.replaceOne(Filters.eq(ID, key),
-                        new Document(ID, key).append(OWNER, owner.value())
-                                             .append(BUCKET, bucket)
-                                             .append(DUE_AT, text(dueAt))
-                                             .append(VERSION, version),
-                        new ReplaceOptions().upsert(true));
+        keys.save(new Document(ID, key).append(OWNER, owner.value())
+                                       .append(BUCKET, bucket)
+                                       .append(DUE_AT, text(dueAt))
+                                       .append(VERSION, version));
     }
 
     void deleteKey(String key) {
-        keys.deleteOne(Filters.eq(ID, key));
+        keys.delete(key);
     }
 
     // ---------------------------------------------------------------- reminder_buckets
@@ -105,8 +104,7 @@ final class ReminderRows {
      * this hour is left in place.
      */
     void unfileFired(String bucket, DueReminder reminder) {
-        buckets.updateOne(Filters.eq(ID, bucket),
-                          Updates.pull(REMINDERS, new Document(KEY, reminder.key()).append(DUE_AT, text(reminder.dueAt()))));
+        buckets.updateOne(Filters.eq(ID, bucket), Updates.pull(REMINDERS, new Document(KEY, reminder.key()).append(DUE_AT, text(reminder.dueAt()))));
     }
 
     /** The given buckets that exist, with their reminders; one {@code $in} lookup of {@code _id}s. */
@@ -130,20 +128,16 @@ final class ReminderRows {
     // ---------------------------------------------------------------- reminder_contacts
 
     Document findContact(ContactId id) {
-        return contacts.find(Filters.eq(ID, id.toString())).first();
+        return contacts.find(id.toString());
     }
 
     void addToContact(ContactId id, String key) {
-        contacts.updateOne(Filters.eq(ID, id.toString()),
-                           Updates.combine(Updates.setOnInsert(OWNER, id.owner().value()),
-                                           Updates.addToSet(REMINDER_KEYS, key)),
-                           new UpdateOptions().upsert(true));
+        contacts.upsert(id.toString(), Updates.combine(Updates.setOnInsert(OWNER, id.owner().value()),
+                                                       Updates.addToSet(REMINDER_KEYS, key)));
     }
 
     void markForgotten(ContactId id) {
-        contacts.replaceOne(Filters.eq(ID, id.toString()),
-                            new Document(ID, id.toString()).append(OWNER, id.owner().value()).append(FORGOTTEN, true),
-                            new ReplaceOptions().upsert(true));
+        contacts.save(new Document(ID, id.toString()).append(OWNER, id.owner().value()).append(FORGOTTEN, true));
     }
 
     // ---------------------------------------------------------------- reminder_sweeps
@@ -161,8 +155,8 @@ final class ReminderRows {
     /** Clears the schedule for a rebuild; the sweep mark stays, so hours already swept are not swept again. */
     void deleteSchedule() {
         buckets.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        keys.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
-        contacts.drop(); // not deleteMany: the embedded store would hold every row in memory to delete it
+        keys.drop();
+        contacts.drop();
     }
 
     static String text(Instant at) {

@@ -55,7 +55,7 @@ class ContactViewProjectionTest {
 
     @BeforeEach
     void start() {
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         projection = new ContactViewProjection(harness.store());
         queries = harness.queries(projection);
     }
@@ -362,5 +362,10 @@ class ContactViewProjectionTest {
     static InterviewRequested requested(InterviewId interview, ContactId contact) {
         return new InterviewRequested(interview, contact, Channel.EMAIL, 20, "learn about platform teams",
                                       "Would you have 20 minutes?", false, null, ADDED_AT.plus(Duration.ofHours(1)));
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

@@ -52,7 +52,7 @@ class ContactGraphProjectionTest {
 
     @BeforeEach
     void start() {
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         projection = new ContactGraphProjection(harness.store());
         queries = harness.queries(projection);
     }
@@ -317,5 +317,10 @@ class ContactGraphProjectionTest {
     static NotesRecorded held(ContactId contact) {
         return new NotesRecorded(interview(contact), contact, HELD_AT, "what was said", List.of(), null, null,
                                  HELD_AT.plus(Duration.ofDays(7)), false);
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

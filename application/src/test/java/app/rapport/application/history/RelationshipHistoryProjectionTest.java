@@ -79,7 +79,7 @@ class RelationshipHistoryProjectionTest {
 
     @BeforeEach
     void start() {
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         emitter = SimpleQueryUpdateEmitter.builder().build();
         projection = new RelationshipHistoryProjection(harness.store(), emitter);
         SimpleQueryBus bus = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
@@ -373,5 +373,10 @@ class RelationshipHistoryProjectionTest {
         List<HistoryEntryView> received = new CopyOnWriteArrayList<>();
         result.updates().subscribe(received::add);
         return received;
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

@@ -61,7 +61,7 @@ class InterviewViewProjectionTest {
 
     @BeforeEach
     void start() {
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         projection = new InterviewViewProjection(harness.store());
         queries = harness.queries(projection);
     }
@@ -337,5 +337,10 @@ class InterviewViewProjectionTest {
                 new MeetingConfirmed(interview, contact, STARTS_AT, 30, MeetingFormat.VIDEO, null, "UTC"),
                 new NotesRecorded(interview, contact, HELD_AT, "notes", List.of(), null, null,
                                   HELD_AT.plus(Duration.ofDays(7)), false)};
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

@@ -65,7 +65,7 @@ class OwnerIndexTest {
 
     @BeforeEach
     void start() {
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         store = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build());
         contactSide = new ContactIndexProjection(store);
         interviewSide = new InterviewIndexProjection(store);
@@ -347,5 +347,10 @@ class OwnerIndexTest {
 
     private static InterviewRequested requested(InterviewId id, ContactId contact, Instant at) {
         return new InterviewRequested(id, contact, Channel.EMAIL, 20, null, null, false, null, at);
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

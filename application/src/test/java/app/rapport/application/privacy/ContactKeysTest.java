@@ -77,6 +77,25 @@ class ContactKeysTest {
     }
 
     @Test
+    void aBatchOfNewContactsGetsItsKeysWithOneCommitAndKeepsTheKeysThatExist() {
+        ContactKeys keys = newNode();
+        SecretKey adas = keys.keyToWrite(ADA).orElseThrow();
+        keys.forget("alice/gone");
+        commits.set(0);
+        ContactKeys node = newNode();
+
+        node.prepare(List.of("alice/ada", "alice/gone", "alice/new-1", "alice/new-2"));
+
+        assertThat(commits).as("both new keys in one durable commit").hasValue(1);
+        assertThat(keyDocuments().countDocuments(Filters.in("_id", List.of("alice/new-1", "alice/new-2")))).isEqualTo(2);
+        assertThat(node.keyToWrite(ADA).orElseThrow().getEncoded()).isEqualTo(adas.getEncoded());
+        assertThat(node.keyToWrite("alice/gone")).as("a forgotten contact gets no key").isEmpty();
+        SecretKey prepared = node.keyToWrite("alice/new-1").orElseThrow();
+        assertThat(commits).as("the prepared keys are held, not made again").hasValue(1);
+        assertThat(newNode().keyToRead("alice/new-1").orElseThrow().getEncoded()).isEqualTo(prepared.getEncoded());
+    }
+
+    @Test
     void readingMakesNoKey() {
         assertThat(newNode().keyToRead(ADA)).isEmpty();
         assertThat(keyDocuments().countDocuments()).isZero();

@@ -33,7 +33,7 @@ class QuestionBankProjectionTest {
 
     @BeforeEach
     void start() {
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         projection = new QuestionBankProjection(harness.store());
         queries = harness.queries(projection);
     }
@@ -78,5 +78,10 @@ class QuestionBankProjectionTest {
 
     private Optional<QuestionView> find(QuestionId id) {
         return queries.query(new FindQuestion(id), ResponseTypes.optionalInstanceOf(QuestionView.class)).join();
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

@@ -59,7 +59,7 @@ class ReminderScheduleProjectionTest {
     @BeforeEach
     void setUp() {
         time = DomainTime.at(NOW);
-        harness = ProjectionHarness.start(dataDir);
+        harness = startHarness(dataDir);
         projection = new ReminderScheduleProjection(harness.store(), new ReminderProperties(NUDGE_AFTER, null));
     }
 
@@ -255,5 +255,10 @@ class ReminderScheduleProjectionTest {
     static NotesRecorded notes(InterviewId id, ContactId contact, Instant heldAt, boolean amended) {
         return new NotesRecorded(id, contact, heldAt, "notes", List.of(), null, null, heldAt.plus(Duration.ofDays(7)),
                                  amended);
+    }
+
+    /** How the events reach the projection: one at a time here, as batches of a processor in a subclass. */
+    ProjectionHarness startHarness(Path dataDirectory) {
+        return ProjectionHarness.start(dataDirectory);
     }
 }

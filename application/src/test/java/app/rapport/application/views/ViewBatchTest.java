@@ -1,0 +1,121 @@
+package app.rapport.application.views;
+
+import app.rapport.application.ProjectionHarness;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.axonframework.eventhandling.EventHandler;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A processor's batch of events reads its rows once, sees its own changes, and writes them once, at its end. */
+class ViewBatchTest {
+
+    record Noted(String row, String text) {
+    }
+
+    record Broken() {
+    }
+
+    /** A view of notes per row; it looks at the store itself on each event, to show what is written when. */
+    static class Notes {
+        final ViewRows rows;
+        final MongoCollection<Document> store;
+        final List<String> seenInTheStore = new ArrayList<>();
+        final List<String> seenThroughTheRows = new ArrayList<>();
+
+        Notes(ViewRows rows, MongoCollection<Document> store) {
+            this.rows = rows;
+            this.store = store;
+        }
+
+        @EventHandler
+        void on(Noted event) {
+            Document inStore = store.find(new Document("_id", event.row())).first();
+            seenInTheStore.add(inStore == null ? "-" : inStore.getList("texts", String.class).toString());
+            Document row = rows.find(event.row());
+            seenThroughTheRows.add(row == null ? "-" : row.getList("texts", String.class).toString());
+            rows.upsert(event.row(), Updates.addToSet("texts", event.text()));
+        }
+
+        @EventHandler
+        void on(Broken event) {
+            throw new IllegalStateException("broken on purpose");
+        }
+    }
+
+    @TempDir
+    Path dataDir;
+
+    ProjectionHarness harness;
+    MongoCollection<Document> store;
+    Notes notes;
+
+    @BeforeEach
+    void start() {
+        harness = ProjectionHarness.start(dataDir);
+        store = harness.database().getCollection("notes");
+        notes = new Notes(ViewRows.of(harness.database(), "notes"), store);
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    @Test
+    void aBatchSeesItsOwnChangesAndWritesThemWhenItEnds() {
+        harness.deliverInOneBatch(notes, new Noted("a", "one"), new Noted("a", "two"), new Noted("b", "three"));
+
+        assertThat(notes.seenThroughTheRows).containsExactly("-", "[one]", "-");
+        assertThat(notes.seenInTheStore).containsExactly("-", "-", "-");
+        assertThat(store.find(new Document("_id", "a")).first().getList("texts", String.class)).containsExactly("one", "two");
+        assertThat(store.find(new Document("_id", "b")).first().getList("texts", String.class)).containsExactly("three");
+    }
+
+    @Test
+    void aBatchThatFailsWritesNothingSoItCanBeAppliedAgainWhole() {
+        store.insertOne(new Document("_id", "a").append("texts", List.of("before")));
+
+        assertThatThrownBy(() -> harness.deliverInOneBatch(notes, new Noted("a", "one"), new Noted("b", "two"), new Broken()))
+                .hasRootCauseMessage("broken on purpose");
+
+        assertThat(store.find().into(new ArrayList<>()))
+                .containsExactly(new Document("_id", "a").append("texts", List.of("before")));
+    }
+
+    @Test
+    void aRowChangedByTheHandlerIsNotChangedInTheBatchUntilItIsWritten() {
+        store.insertOne(new Document("_id", "a").append("texts", new ArrayList<>(List.of("before"))));
+        Object reader = new Object() {
+            @EventHandler
+            void on(Noted event) {
+                notes.rows.find("a").getList("texts", String.class).add("changed without a write");
+                notes.seenThroughTheRows.add(notes.rows.find("a").getList("texts", String.class).toString());
+            }
+        };
+
+        harness.deliverInOneBatch(reader, new Noted("a", "x"));
+
+        assertThat(notes.seenThroughTheRows).containsExactly("[before]");
+    }
+
+    @Test
+    void outsideABatchEveryWriteReachesTheStoreAtOnce() {
+        notes.rows.upsert("a", Updates.addToSet("texts", "now"));
+        notes.rows.save(new Document("_id", "b").append("texts", List.of("saved")));
+        notes.rows.delete("missing");
+
+        assertThat(store.countDocuments()).isEqualTo(2);
+        assertThat(notes.rows.findAll(List.of("a", "b", "c"))).hasSize(2);
+    }
+}
