@@ -51,8 +51,9 @@ public class ViewProcessing {
 
     /** Every processor writes the view rows its batch of events changed once, when the batch ends ({@link ViewBatch}). */
     @Bean
-    ConfigurerModule batchedViewWrites() {
-        return configurer -> configurer.eventProcessing().registerDefaultHandlerInterceptor((config, name) -> ViewBatch.FLUSH);
+    ConfigurerModule batchedViewWrites(ViewFailures failures) {
+        return configurer -> configurer.eventProcessing()
+                                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.writtenAtTheEnd(name, failures));
     }
 
     @Bean

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import app.rapport.application.views.ViewBatch;
+import app.rapport.application.views.ViewFailures;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -103,7 +104,7 @@ public final class ProjectionHarness implements AutoCloseable {
         }
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = batch.executeWithResult(
-                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.FLUSH), handler::handle).proceed(),
+                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.writtenAtTheEnd("projection-harness", new ViewFailures())), handler::handle).proceed(),
                 RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             throw new IllegalStateException("The projection failed on a batch of " + messages.size() + " events",

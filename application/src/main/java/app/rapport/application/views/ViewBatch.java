@@ -6,7 +6,6 @@ import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -30,7 +29,7 @@ import java.util.Set;
  * in between applies the batch again (the projections are idempotent) and never skips it. A batch that fails writes
  * nothing: the processor tries it again from its token.
  * <p>
- * {@link #FLUSH} (registered for every processor) does the writing. Rows are copied in and out, so a handler that
+ * {@link #writtenAtTheEnd} (registered for every processor) does the writing. Rows are copied in and out, so a handler that
  * changes a row it read changes nothing until it saves it, as with the store itself.
  */
 public final class ViewBatch {
@@ -38,8 +37,27 @@ public final class ViewBatch {
     private static final String RESOURCE = ViewBatch.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    /** Writes the batch's rows after its last event; a batch without view rows costs nothing. */
-    public static final MessageHandlerInterceptor<EventMessage<?>> FLUSH = ViewBatch::handleThenFlush;
+    /**
+     * For the processor of that name: writes the batch's rows after its last event (a batch without view rows costs
+     * nothing); a write that fails is recorded as the processor's failure at that event, and fails the batch.
+     */
+    public static MessageHandlerInterceptor<EventMessage<?>> writtenAtTheEnd(String processor, ViewFailures failures) {
+        return (unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
+                ViewBatch batch = unitOfWork.getResource(RESOURCE);
+                if (batch != null) {
+                    try {
+                        batch.flush();
+                    } catch (RuntimeException failed) {
+                        failures.record(processor, unitOfWork.getMessage(), failed);
+                        throw failed;
+                    }
+                }
+            }
+            return result;
+        };
+    }
 
     /** A row as the batch sees it: {@code row} null when absent; {@code changed} when it must be written. */
     private static final class Slot {
@@ -71,18 +89,6 @@ public final class ViewBatch {
             return null;
         }
         return unitOfWork.getOrComputeResource(RESOURCE, key -> new ViewBatch(batching));
-    }
-
-    private static Object handleThenFlush(UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                                          InterceptorChain chain) throws Exception {
-        Object result = chain.proceed();
-        if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-            ViewBatch batch = unitOfWork.getResource(RESOURCE);
-            if (batch != null) {
-                batch.flush();
-            }
-        }
-        return result;
     }
 
     Document find(ViewRows rows, String key) {

@@ -56,7 +56,12 @@ public class ViewFailures implements ListenerInvocationErrorHandler {
 
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
-        String processor = processorOf(handler);
+        record(processorOf(handler), event, exception);
+        throw exception;
+    }
+
+    /** Records that the processor failed at this event (or on writing the batch that ends with it). */
+    void record(String processor, EventMessage<?> event, Exception exception) {
         long position = positionOf(event);
         String type = event.getPayloadType().getSimpleName();
         Failure failure = failures.compute(processor, (name, earlier) ->
@@ -70,7 +75,6 @@ public class ViewFailures implements ListenerInvocationErrorHandler {
             log.warn("The {} processor failed again on {} at position {} (attempt {}): {}", processor, type, position,
                      failure.attempts(), exception.toString());
         }
-        throw exception;
     }
 
     /** The processor's failure, if it has not passed the event it failed on since. */
