@@ -4,6 +4,8 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -59,14 +61,26 @@ public final class ViewBatch {
         };
     }
 
-    /** A row as the batch sees it: {@code row} null when absent; {@code changed} when it must be written. */
+    /**
+     * A row as the batch sees it. Once read ({@code known}): {@code row}, null when absent, and {@code changed} when it
+     * must be written whole. Before that, only the changes made to it blindly ({@code blind}): sent as they are,
+     * unless the row is read after all, which applies them to it.
+     */
     private static final class Slot {
+        boolean known;
         Document row;
         boolean changed;
+        List<BlindChange> blind = new ArrayList<>();
 
-        Slot(Document row) {
-            this.row = row;
+        static Slot read(Document row) {
+            Slot slot = new Slot();
+            slot.known = true;
+            slot.row = row;
+            return slot;
         }
+    }
+
+    private record BlindChange(Bson update, boolean upsert) {
     }
 
     private final BatchingUnitOfWork<?> unitOfWork;
@@ -108,31 +122,49 @@ public final class ViewBatch {
         return found;
     }
 
-    List<String> presentKeys(ViewRows rows, Collection<String> keys) {
-        load(rows, keys);
-        return new LinkedHashSet<>(keys).stream().filter(key -> slots(rows).get(key).row != null).toList();
-    }
-
     void save(ViewRows rows, Document row) {
-        Slot slot = slots(rows).computeIfAbsent(String.valueOf(row.get(ViewRows.ID)), key -> new Slot(null));
-        slot.row = copy(row);
-        slot.changed = true;
+        written(rows, String.valueOf(row.get(ViewRows.ID))).row = copy(row);
     }
 
+    void delete(ViewRows rows, String key) {
+        written(rows, key).row = null;
+    }
+
+    /**
+     * Changes a row: in memory when the batch has read it; otherwise blindly, without reading it, as the store would
+     * (a change that only adds an id to a row costs no read).
+     */
     void update(ViewRows rows, String key, Bson update, boolean upsert) {
+        Slot slot = slots(rows).computeIfAbsent(key, absent -> new Slot());
+        if (!slot.known) {
+            slot.blind.add(new BlindChange(update, upsert));
+            return;
+        }
+        apply(rows, key, slot, update, upsert);
+    }
+
+    /** {@link #update}, answering the row as changed: it is read for that. */
+    Document updateAndGet(ViewRows rows, String key, Bson update, boolean upsert) {
         Slot slot = slot(rows, key);
-        Document changed = RowUpdates.apply(slot.row == null ? null : slot.row, key, update,
-                                            rows.collection().getCodecRegistry(), upsert);
+        apply(rows, key, slot, update, upsert);
+        return slot.row == null ? null : copy(slot.row);
+    }
+
+    private static void apply(ViewRows rows, String key, Slot slot, Bson update, boolean upsert) {
+        Document changed = RowUpdates.apply(slot.row, key, update, rows.collection().getCodecRegistry(), upsert);
         if (changed != null) {
             slot.row = changed;
             slot.changed = true;
         }
     }
 
-    void delete(ViewRows rows, String key) {
-        Slot slot = slots(rows).computeIfAbsent(key, absent -> new Slot(null));
-        slot.row = null;
+    /** The slot of a row written whole: what the store held before no longer matters. */
+    private Slot written(ViewRows rows, String key) {
+        Slot slot = slots(rows).computeIfAbsent(key, absent -> new Slot());
+        slot.known = true;
+        slot.blind.clear();
         slot.changed = true;
+        return slot;
     }
 
     /** Writes every changed row: one bulk write per collection, in the order the collections were first touched. */
@@ -141,22 +173,30 @@ public final class ViewBatch {
             ViewRows rows = collections.get(name);
             List<WriteModel<Document>> writes = new ArrayList<>();
             byKey.forEach((key, slot) -> {
-                if (slot.changed) {
+                if (slot.known && slot.changed) {
                     writes.add(slot.row == null
                             ? new DeleteOneModel<>(Filters.eq(ViewRows.ID, key))
                             : new ReplaceOneModel<>(Filters.eq(ViewRows.ID, key), slot.row, UPSERT));
+                } else if (!slot.known) {
+                    for (BlindChange change : slot.blind) {
+                        writes.add(new UpdateOneModel<>(Filters.eq(ViewRows.ID, key), change.update(),
+                                                        new UpdateOptions().upsert(change.upsert())));
+                    }
                 }
             });
             if (!writes.isEmpty()) {
                 rows.collection().bulkWrite(writes);
             }
-            byKey.values().forEach(slot -> slot.changed = false);
+            byKey.values().forEach(slot -> {
+                slot.changed = false;
+                slot.blind.clear();
+            });
         });
     }
 
     private Slot slot(ViewRows rows, String key) {
         Slot slot = slots(rows).get(key);
-        if (slot == null) {
+        if (slot == null || !slot.known) {
             load(rows, List.of(key));
             slot = slots(rows).get(key);
         }
@@ -171,7 +211,8 @@ public final class ViewBatch {
         Map<String, Slot> held = slots(rows);
         Set<String> missing = new LinkedHashSet<>();
         for (String key : keys) {
-            if (!held.containsKey(key)) {
+            Slot slot = held.get(key);
+            if (slot == null || !slot.known) {
                 missing.add(key);
             }
         }
@@ -194,7 +235,18 @@ public final class ViewBatch {
             found.put(String.valueOf(row.get(ViewRows.ID)), row);
         }
         for (String key : missing) {
-            held.put(key, new Slot(found.get(key)));
+            Slot slot = held.get(key);
+            if (slot == null) {
+                held.put(key, Slot.read(found.get(key)));
+            } else {
+                // changed blindly before it was read: the changes now apply to what the store holds
+                slot.known = true;
+                slot.row = found.get(key);
+                for (BlindChange change : slot.blind) {
+                    apply(rows, key, slot, change.update(), change.upsert());
+                }
+                slot.blind.clear();
+            }
         }
     }
 

@@ -12,6 +12,7 @@ import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -115,8 +116,7 @@ public final class ViewRows {
             return collection.findOneAndUpdate(Filters.eq(ID, key), update,
                                                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
         }
-        batch.update(this, key, update, true);
-        return batch.find(this, key);
+        return batch.updateAndGet(this, key, update, true);
     }
 
     /** Changes those of the rows that exist. */
@@ -128,7 +128,7 @@ public final class ViewRows {
         if (batch == null) {
             collection.updateMany(Filters.in(ID, keys), update);
         } else {
-            for (String key : batch.presentKeys(this, keys)) {
+            for (String key : new LinkedHashSet<>(keys)) {
                 batch.update(this, key, update, false);
             }
         }

@@ -26,6 +26,14 @@ class ViewBatchTest {
     record Broken() {
     }
 
+    /** Adds a text without reading the row: created if absent. */
+    record Added(String row, String text) {
+    }
+
+    /** Adds a text without reading the row, to a row that exists only. */
+    record Tagged(String row, String text) {
+    }
+
     /** A view of notes per row; it looks at the store itself on each event, to show what is written when. */
     static class Notes {
         final ViewRows rows;
@@ -45,6 +53,16 @@ class ViewBatchTest {
             Document row = rows.find(event.row());
             seenThroughTheRows.add(row == null ? "-" : row.getList("texts", String.class).toString());
             rows.upsert(event.row(), Updates.addToSet("texts", event.text()));
+        }
+
+        @EventHandler
+        void on(Added event) {
+            rows.upsert(event.row(), Updates.addToSet("texts", event.text()));
+        }
+
+        @EventHandler
+        void on(Tagged event) {
+            rows.update(event.row(), Updates.addToSet("texts", event.text()));
         }
 
         @EventHandler
@@ -80,6 +98,19 @@ class ViewBatchTest {
         assertThat(notes.seenInTheStore).containsExactly("-", "-", "-");
         assertThat(store.find(new Document("_id", "a")).first().getList("texts", String.class)).containsExactly("one", "two");
         assertThat(store.find(new Document("_id", "b")).first().getList("texts", String.class)).containsExactly("three");
+    }
+
+    @Test
+    void changesToRowsTheBatchHasNotReadAreAppliedAsTheStoreWouldAndSeenWhenReadLater() {
+        store.insertOne(new Document("_id", "a").append("texts", List.of("before")));
+
+        harness.deliverInOneBatch(notes, new Added("a", "x"), new Added("b", "y"), new Tagged("c", "z"), new Noted("a", "w"));
+
+        assertThat(notes.seenThroughTheRows).containsExactly("[before, x]");
+        assertThat(notes.seenInTheStore).containsExactly("[before]");
+        assertThat(store.find().sort(new Document("_id", 1)).into(new ArrayList<>())).containsExactly(
+                new Document("_id", "a").append("texts", List.of("before", "x", "w")),
+                new Document("_id", "b").append("texts", List.of("y")));
     }
 
     @Test
