@@ -99,8 +99,9 @@ public final class ViewBatch {
             return null;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || unitOfWork.phase() != UnitOfWork.Phase.STARTED) {
-            return null;
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || unitOfWork.phase() != UnitOfWork.Phase.STARTED
+                || batching.getMessages().size() < 2) {
+            return null; // a single event, as when a processor keeps up, has nothing to share: straight to the store
         }
         return unitOfWork.getOrComputeResource(RESOURCE, key -> new ViewBatch(batching));
     }
