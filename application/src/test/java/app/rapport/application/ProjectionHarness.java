@@ -37,6 +37,9 @@ public final class ProjectionHarness implements AutoCloseable {
     private final MongoClient client;
     private final Store store;
 
+    /** The name the harness's batches are recorded under when they fail. */
+    public static final String PROCESSOR = "projection-harness";
+
     private final boolean inBatches;
 
     private ProjectionHarness(EmbeddedMongoServer server, MongoClient client, boolean inBatches) {
@@ -91,20 +94,30 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** Hands events that belong to no aggregate to the projection as one batch of a processor. */
     public void deliverInOneBatch(Object projection, Object... events) {
+        deliverInOneBatch(projection, new ViewFailures(), events);
+    }
+
+    /** As above, the processor's failures recorded in {@code failures}. */
+    public void deliverInOneBatch(Object projection, ViewFailures failures, Object... events) {
         List<EventMessage<?>> messages = new ArrayList<>();
         for (Object event : events) {
             messages.add(GenericEventMessage.asEventMessage(event));
         }
-        deliverInOneBatch(new AnnotationEventHandlerAdapter(projection), messages);
+        deliverInOneBatch(new AnnotationEventHandlerAdapter(projection), messages, failures);
     }
 
     private static void deliverInOneBatch(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> messages) {
+        deliverInOneBatch(handler, messages, new ViewFailures());
+    }
+
+    private static void deliverInOneBatch(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> messages,
+                                          ViewFailures failures) {
         if (messages.isEmpty()) {
             return;
         }
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = batch.executeWithResult(
-                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.writtenAtTheEnd("projection-harness", new ViewFailures())), handler::handle).proceed(),
+                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.writtenAtTheEnd(PROCESSOR, failures)), handler::handle).proceed(),
                 RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             throw new IllegalStateException("The projection failed on a batch of " + messages.size() + " events",

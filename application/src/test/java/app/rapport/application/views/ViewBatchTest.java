@@ -125,6 +125,24 @@ class ViewBatchTest {
     }
 
     @Test
+    void aBatchWhoseWriteFailsIsRecordedAsItsProcessorsFailureAtItsLastEvent() {
+        ViewFailures failures = new ViewFailures();
+        Object unstorable = new Object() {
+            @EventHandler
+            void on(Noted event) {
+                notes.rows.save(new Document("_id", event.row()).append("$not a field", event.text()));
+            }
+        };
+
+        assertThatThrownBy(() -> harness.deliverInOneBatch(unstorable, failures, new Noted("a", "one"), new Noted("b", "two")))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(failures.recorded()).containsOnlyKeys(ProjectionHarness.PROCESSOR);
+        assertThat(failures.recorded().get(ProjectionHarness.PROCESSOR).eventType()).isEqualTo("Noted");
+        assertThat(store.countDocuments()).isZero();
+    }
+
+    @Test
     void aRowChangedByTheHandlerIsNotChangedInTheBatchUntilItIsWritten() {
         store.insertOne(new Document("_id", "a").append("texts", new ArrayList<>(List.of("before"))));
         Object reader = new Object() {
