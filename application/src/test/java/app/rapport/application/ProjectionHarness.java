@@ -80,7 +80,7 @@ public final class ProjectionHarness implements AutoCloseable {
             messages.add(new GenericDomainEventMessage<>(event.getClass().getSimpleName(), aggregateOf(event), sequence++, event));
         }
         if (inBatches) {
-            deliverInOneBatch(handler, messages);
+            deliverInOneBatch(handler, messages, new ViewFailures());
             return;
         }
         for (EventMessage<?> message : messages) {
@@ -104,10 +104,6 @@ public final class ProjectionHarness implements AutoCloseable {
             messages.add(GenericEventMessage.asEventMessage(event));
         }
         deliverInOneBatch(new AnnotationEventHandlerAdapter(projection), messages, failures);
-    }
-
-    private static void deliverInOneBatch(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> messages) {
-        deliverInOneBatch(handler, messages, new ViewFailures());
     }
 
     private static void deliverInOneBatch(AnnotationEventHandlerAdapter handler, List<EventMessage<?>> messages,

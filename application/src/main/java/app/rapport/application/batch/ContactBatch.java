@@ -8,7 +8,6 @@ import app.rapport.domain.contact.AddContact;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.DomainException;
 import app.rapport.domain.shared.InvalidInput;
-import app.rapport.domain.shared.OwnerId;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;

@@ -6,7 +6,6 @@ import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
 import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
-import java.util.Collection;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bson.Document;
@@ -68,10 +67,10 @@ final class HistoryRows {
     private final ViewRows rows;
 
     HistoryRows(MongoDatabase database) {
-        Function<Object, Collection<String>> contacts = EventIds.ofType(ContactId.class);
+        Function<Object, List<ContactId>> contacts = EventIds.ids(ContactId.class);
         // a relationship's head and its first bucket, where most relationships' entries all are
         this.rows = ViewRows.of(database, COLLECTION).readAhead(event -> contacts.apply(event).stream()
-                .flatMap(contact -> Stream.of(contact, contact + "#0")).toList());
+                .flatMap(contact -> Stream.of(contact.toString(), bucketKey(contact, 0))).toList());
     }
 
     Document head(ContactId contact) {

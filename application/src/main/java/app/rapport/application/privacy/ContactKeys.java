@@ -3,7 +3,6 @@ package app.rapport.application.privacy;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.model.InsertManyOptions;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -130,11 +129,7 @@ final class ContactKeys {
         if (unknown.isEmpty()) {
             return;
         }
-        List<Document> fresh = new ArrayList<>();
-        for (String id : unknown) {
-            fresh.add(new Document("_id", id).append(SEALED_KEY, serverKey.seal(cipher.newKey()))
-                                             .append(CREATED_AT, Date.from(clock.instant())));
-        }
+        List<Document> fresh = unknown.stream().map(this::newKey).toList();
         Set<Integer> taken = new HashSet<>();
         try {
             documents.insertMany(fresh, new InsertManyOptions().ordered(false));
@@ -209,9 +204,7 @@ final class ContactKeys {
 
     /** Inserts a new key; when another thread or node got there first, theirs is the contact's key. */
     private Document create(String id) {
-        Document fresh = new Document("_id", id)
-                .append(SEALED_KEY, serverKey.seal(cipher.newKey()))
-                .append(CREATED_AT, Date.from(clock.instant()));
+        Document fresh = newKey(id);
         try {
             documents.insertOne(fresh);
             durability.makeDurable();
@@ -229,6 +222,12 @@ final class ContactKeys {
         // The winner may not have committed the embedded store's file yet; this command must not wait on it.
         durability.makeDurable();
         return existing;
+    }
+
+    /** A new key's document, the key sealed with the server key. */
+    private Document newKey(String id) {
+        return new Document("_id", id).append(SEALED_KEY, serverKey.seal(cipher.newKey()))
+                                       .append(CREATED_AT, Date.from(clock.instant()));
     }
 
     private SecretKey keyOf(Document stored) {

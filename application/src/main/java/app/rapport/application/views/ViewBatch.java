@@ -83,10 +83,13 @@ public final class ViewBatch {
     private record BlindChange(Bson update, boolean upsert) {
     }
 
+    /** A collection's rows held by the batch, by key. */
+    private record Held(ViewRows rows, Map<String, Slot> slots) {
+    }
+
     private final BatchingUnitOfWork<?> unitOfWork;
     /** By collection name: two handlers' rows of one collection share their slots. */
-    private final Map<String, Map<String, Slot>> slots = new LinkedHashMap<>();
-    private final Map<String, ViewRows> collections = new HashMap<>();
+    private final Map<String, Held> held = new LinkedHashMap<>();
     private final Set<String> readAhead = new HashSet<>();
 
     private ViewBatch(BatchingUnitOfWork<?> unitOfWork) {
@@ -170,10 +173,9 @@ public final class ViewBatch {
 
     /** Writes every changed row: one bulk write per collection, in the order the collections were first touched. */
     void flush() {
-        slots.forEach((name, byKey) -> {
-            ViewRows rows = collections.get(name);
+        held.values().forEach(collection -> {
             List<WriteModel<Document>> writes = new ArrayList<>();
-            byKey.forEach((key, slot) -> {
+            collection.slots().forEach((key, slot) -> {
                 if (slot.known && slot.changed) {
                     writes.add(slot.row == null
                             ? new DeleteOneModel<>(Filters.eq(ViewRows.ID, key))
@@ -186,12 +188,8 @@ public final class ViewBatch {
                 }
             });
             if (!writes.isEmpty()) {
-                rows.collection().bulkWrite(writes);
+                collection.rows().collection().bulkWrite(writes);
             }
-            byKey.values().forEach(slot -> {
-                slot.changed = false;
-                slot.blind.clear();
-            });
         });
     }
 
@@ -209,10 +207,10 @@ public final class ViewBatch {
      * events will read from it.
      */
     private void load(ViewRows rows, Collection<String> keys) {
-        Map<String, Slot> held = slots(rows);
+        Map<String, Slot> byKey = slots(rows);
         Set<String> missing = new LinkedHashSet<>();
         for (String key : keys) {
-            Slot slot = held.get(key);
+            Slot slot = byKey.get(key);
             if (slot == null || !slot.known) {
                 missing.add(key);
             }
@@ -224,7 +222,7 @@ public final class ViewBatch {
             for (Object message : unitOfWork.getMessages()) {
                 if (message instanceof EventMessage<?> event) {
                     for (String key : rows.rowsOf(event.getPayload())) {
-                        if (!held.containsKey(key)) {
+                        if (!byKey.containsKey(key)) {
                             missing.add(key);
                         }
                     }
@@ -236,9 +234,9 @@ public final class ViewBatch {
             found.put(String.valueOf(row.get(ViewRows.ID)), row);
         }
         for (String key : missing) {
-            Slot slot = held.get(key);
+            Slot slot = byKey.get(key);
             if (slot == null) {
-                held.put(key, Slot.read(found.get(key)));
+                byKey.put(key, Slot.read(found.get(key)));
             } else {
                 // changed blindly before it was read: the changes now apply to what the store holds
                 slot.known = true;
@@ -252,8 +250,7 @@ public final class ViewBatch {
     }
 
     private Map<String, Slot> slots(ViewRows rows) {
-        collections.putIfAbsent(rows.name(), rows);
-        return slots.computeIfAbsent(rows.name(), key -> new HashMap<>());
+        return held.computeIfAbsent(rows.name(), name -> new Held(rows, new HashMap<>())).slots();
     }
 
     /** A deep copy: lists and nested documents too. */
