@@ -69,13 +69,17 @@ public final class EndToEndBenchmark {
             facts.put("storedWrites", storedWrites.get());
             facts.put("diskBytesPerStoredWrite", storedWrites.get() == 0 ? 0 : disk / storedWrites.get());
         }
-        // Stopping compacts the store's file, and so does starting; a second start shows both.
+        // What stopping leaves.
         long compacted = ServerProcess.bytesIn(dataDir);
         facts.put("diskBytesAfterCompaction", compacted);
         facts.put("diskBytesPerStoredWriteAfterCompaction", storedWrites.get() == 0 ? 0 : compacted / storedWrites.get());
         try (ServerProcess again = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server-again.log"))) {
             facts.put("startUpWithDataMillis", again.startUp.toMillis());
         }
+        // A start copies a file of mostly old versions to its live data.
+        long restarted = ServerProcess.bytesIn(dataDir);
+        facts.put("diskBytesAfterRestart", restarted);
+        facts.put("diskBytesPerStoredWriteAfterRestart", storedWrites.get() == 0 ? 0 : restarted / storedWrites.get());
         rebuild(serverJar, jvmOptions, dataDir);
         report();
     }

@@ -32,20 +32,23 @@ final class RapportH2Backend extends H2Backend {
     /** Opens every collection's data and index maps in {@code store} with Rapport's types. */
     static void openMapsWithTheirTypes(MVStore store) {
         for (String name : store.getMapNames()) {
-            if (name.startsWith(DATA_MAP_PREFIX) && !name.contains(INDEX_MAP_INFIX)) {
-                openDataMap(store, name);
-            } else if (name.contains(INDEX_MAP_INFIX) && !name.startsWith(DATA_MAP_PREFIX)) {
-                openIndexMap(store, name);
-            }
+            openWithItsTypes(store, name);
         }
     }
 
-    private static void openDataMap(MVStore store, String name) {
-        store.openMap(name, new MVMap.Builder<Object, Object>().valueType(DocumentValueType.INSTANCE));
+    /** The map named {@code name} in {@code store}, opened (or created) with the types Rapport keeps in it. */
+    static MVMap<Object, Object> openWithItsTypes(MVStore store, String name) {
+        return store.openMap(name, withItsTypes(name));
     }
 
-    private static void openIndexMap(MVStore store, String name) {
-        store.openMap(name, new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE));
+    /** How to open the map named {@code name}: collections' values are BSON, index keys compared without copies. */
+    static MVMap.Builder<Object, Object> withItsTypes(String name) {
+        if (name.startsWith(DATA_MAP_PREFIX) && !name.contains(INDEX_MAP_INFIX)) {
+            return new MVMap.Builder<Object, Object>().valueType(DocumentValueType.INSTANCE);
+        } else if (name.contains(INDEX_MAP_INFIX) && !name.startsWith(DATA_MAP_PREFIX)) {
+            return new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE);
+        }
+        return new MVMap.Builder<>();
     }
 
     @Override
@@ -66,7 +69,7 @@ final class RapportH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             if (store != null) {
-                openDataMap(store, DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+                openWithItsTypes(store, DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
             }
             return super.openOrCreateCollection(collectionName, options);
         }
@@ -74,7 +77,7 @@ final class RapportH2Backend extends H2Backend {
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
             if (store != null) {
-                openIndexMap(store, getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
+                openWithItsTypes(store, getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
             }
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
