@@ -119,7 +119,7 @@ class HistoryApiTest {
         assertThat(entries.get(6).path("summary").asText())
                 .startsWith("Held the meeting on " + MINUTE.format(heldAt.atZone(CHICAGO)) + " America/Chicago and recorded notes: \"Hiring is by referral\"");
         assertThat(entries.get(8).path("summary").asText())
-                .isEqualTo("Got a referral to contact sam, with permission to use the interviewee's name");
+                .isEqualTo("Got a referral to Sam, with permission to use the interviewee's name");
         assertThat(entries.get(0).path("interviewId").isNull()).isTrue();
         assertThat(entries.get(2).path("interviewId").asText()).isEqualTo("first-chat");
         assertThat(entries.get(4).path("data").path("timeZone").asText()).isEqualTo("America/Chicago");

@@ -64,12 +64,13 @@ final class HistoryRows {
     static final String DATA = "data";
     static final String ERASED = "erased";
 
+    private static final Function<Object, List<ContactId>> CONTACT_IDS = EventIds.ids(ContactId.class);
+
     private final ViewRows rows;
 
     HistoryRows(MongoDatabase database) {
-        Function<Object, List<ContactId>> contacts = EventIds.ids(ContactId.class);
         // a relationship's head and its first bucket, where most relationships' entries all are
-        this.rows = ViewRows.of(database, COLLECTION).readAhead(event -> contacts.apply(event).stream()
+        this.rows = ViewRows.of(database, COLLECTION).readAhead(event -> CONTACT_IDS.apply(event).stream()
                 .flatMap(contact -> Stream.of(contact.toString(), bucketKey(contact, 0))).toList());
     }
 
@@ -149,17 +150,19 @@ final class HistoryRows {
         return result;
     }
 
-    @SuppressWarnings("unchecked")
-    static HistoryEntryView view(ContactId contact, Document entry) {
-        Document data = entry.get(DATA, Document.class);
-        Map<String, Object> facts = data == null ? Map.of() : (Map<String, Object>) plain(data);
+    /**
+     * The entry as the API shows it, its sentence rendered now; {@code names} tells what other contacts it mentions
+     * are called (null for a forgotten one).
+     */
+    static HistoryEntryView view(ContactId contact, Document entry, Function<ContactId, String> names) {
+        Map<String, Object> facts = facts(entry);
         return new HistoryEntryView(
                 contact,
                 entry.get(SEQUENCE, Number.class).longValue(),
                 Instant.parse(entry.getString(AT)),
                 entry.getString(HAPPENED_AT) == null ? null : Instant.parse(entry.getString(HAPPENED_AT)),
                 entry.getString(TYPE),
-                sentence(contact, entry, facts),
+                sentence(contact, entry, facts, names),
                 entry.getString(ACTOR),
                 interviewId(entry.getString(INTERVIEW_ID)),
                 facts);
@@ -169,11 +172,24 @@ final class HistoryRows {
      * The entry's sentence, rendered from its facts now; a row written before sentences were rendered when read keeps
      * its stored one until the views are rebuilt.
      */
-    private static String sentence(ContactId contact, Document entry, Map<String, Object> facts) {
+    private static String sentence(ContactId contact, Document entry, Map<String, Object> facts, Function<ContactId, String> names) {
         String type = entry.getString(TYPE);
         return EventData.toEvent(type, facts, contact.owner())
-                        .map(event -> HistorySummaries.summarize(event, zone(entry.getString(ZONE))))
+                        .map(event -> HistorySummaries.summarize(event, zone(entry.getString(ZONE)), names))
                         .orElseGet(() -> entry.getString(SUMMARY) != null ? entry.getString(SUMMARY) : HistorySummaries.fallback(type));
+    }
+
+    /** The other contacts an entry's event names, besides the history's own. */
+    static List<ContactId> otherContacts(ContactId contact, Document entry) {
+        return EventData.toEvent(entry.getString(TYPE), facts(entry), contact.owner())
+                        .map(event -> CONTACT_IDS.apply(event).stream().filter(id -> !id.equals(contact)).toList())
+                        .orElse(List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facts(Document entry) {
+        Document data = entry.get(DATA, Document.class);
+        return data == null ? Map.of() : (Map<String, Object>) plain(data);
     }
 
     private static ZoneId zone(String id) {

@@ -31,6 +31,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,9 +39,10 @@ import java.util.stream.Stream;
  * One sentence per event, as a person reads their history: "Confirmed a 30-minute video meeting for 12 Dec 2026,
  * 15:00 America/Chicago". Times are shown in the meeting's time zone when the event belongs to a meeting whose
  * zone is known, otherwise in UTC. Every personal text may be null (a forgotten contact's events read so): the
- * sentence then still says what kind of step it was. Other contacts are named by their id only, so one
- * relationship's history never holds another person's details. An event type this class does not know gets a
- * sentence made from its name, so a new event never breaks the history.
+ * sentence then still says what kind of step it was. Other contacts (a referral, an introducer, a merge) are named
+ * as they are called when the history is read, and a forgotten one as such: the stored history holds only their
+ * ids, so one relationship's history never holds another person's details. An event type this class does not know
+ * gets a sentence made from its name, so a new event never breaks the history.
  */
 final class HistorySummaries {
 
@@ -55,13 +57,17 @@ final class HistorySummaries {
     private HistorySummaries() {
     }
 
+    /** How a contact no longer in the network, or never known, is mentioned. */
+    static final String FORGOTTEN_CONTACT = "a contact since forgotten";
+
     /**
      * @param meetingZone the time zone of the meeting the event belongs to, or null when none is known
+     * @param names       what other contacts are called now; null for one that is forgotten or unknown
      */
-    static String summarize(Object event, ZoneId meetingZone) {
+    static String summarize(Object event, ZoneId meetingZone, Function<ContactId, String> names) {
         ZoneId zone = meetingZone == null ? UTC : meetingZone;
         if (event instanceof ContactAdded added) {
-            return added(added);
+            return added(added, names);
         }
         if (event instanceof ContactUpdated updated) {
             return updated(updated);
@@ -81,7 +87,7 @@ final class HistorySummaries {
                     + (cadence.nextFollowUpDue() == null ? "" : "; next one due " + date(cadence.nextFollowUpDue(), UTC));
         }
         if (event instanceof IntroductionRecorded introduction) {
-            return "Recorded that contact " + idOf(introduction.introducer())
+            return "Recorded that " + nameOf(introduction.introducer(), names)
                     + (introduction.primary() ? " introduced this person" : " also introduced this person")
                     + (introduction.mayUseIntroducerName() ? ", with permission to use their name" : "");
         }
@@ -91,11 +97,11 @@ final class HistorySummaries {
                     new Labelled("salutation", merged.salutation()), new Labelled("title", merged.title()),
                     new Labelled("organization", merged.organization()), new Labelled("LinkedIn URL", merged.linkedinUrl()),
                     new Labelled("source detail", merged.sourceDetail())));
-            return "Merged the duplicate contact " + idOf(merged.duplicateId()) + " into this one"
+            return "Merged " + nameOf(merged.duplicateId(), names) + ", a duplicate, into this one"
                     + (taken.isEmpty() ? "" : ", taking its " + joined(taken));
         }
         if (event instanceof ContactMergedInto mergedInto) {
-            return "Merged into contact " + idOf(mergedInto.survivorId()) + ", which holds these details now; this contact is archived";
+            return "Merged into " + nameOf(mergedInto.survivorId(), names) + ", which holds these details now; this contact is archived";
         }
         if (event instanceof ContactForgotten) {
             return "Erased this contact's personal data; the history keeps only what kinds of steps happened";
@@ -103,7 +109,7 @@ final class HistorySummaries {
         if (event instanceof InterviewRequested request) {
             return "Requested a " + request.requestedMinutes() + "-minute informational interview" + channel(request.channel())
                     + (request.mentionReferrer() && request.introducer() != null
-                            ? ", naming contact " + idOf(request.introducer()) + " as the introducer" : "")
+                            ? ", naming " + nameOf(request.introducer(), names) + " as the introducer" : "")
                     + quote(request.purpose());
         }
         if (event instanceof ResponseRecorded response) {
@@ -145,7 +151,7 @@ final class HistorySummaries {
                     + (notes.thanksDueBy() == null ? "" : "; thank-you due by " + date(notes.thanksDueBy(), zone));
         }
         if (event instanceof ReferralRecorded referral) {
-            return "Got a referral to contact " + idOf(referral.referredContactId())
+            return "Got a referral to " + nameOf(referral.referredContactId(), names)
                     + (referral.mayUseName() ? ", with permission to use the interviewee's name"
                             : ", without permission to use the interviewee's name")
                     + quote(referral.note());
@@ -176,7 +182,7 @@ final class HistorySummaries {
         return "Recorded a step: " + words;
     }
 
-    private static String added(ContactAdded added) {
+    private static String added(ContactAdded added, Function<ContactId, String> names) {
         String name = Stream.of(added.givenName(), added.familyName())
                             .filter(part -> part != null && !part.isBlank())
                             .collect(Collectors.joining(" "));
@@ -195,7 +201,7 @@ final class HistorySummaries {
             sentence.append(" (").append(cut(added.sourceDetail())).append(')');
         }
         if (added.referredBy() != null) {
-            sentence.append(", introduced by contact ").append(idOf(added.referredBy()));
+            sentence.append(", introduced by ").append(nameOf(added.referredBy(), names));
         }
         return sentence.toString();
     }
@@ -313,8 +319,9 @@ final class HistorySummaries {
         };
     }
 
-    private static String idOf(ContactId id) {
-        return id == null ? "(unknown)" : id.value();
+    private static String nameOf(ContactId id, Function<ContactId, String> names) {
+        String name = id == null ? null : names.apply(id);
+        return name == null || name.isBlank() ? FORGOTTEN_CONTACT : name;
     }
 
     private static ZoneId zoneOr(String zone, ZoneId otherwise) {

@@ -1,5 +1,6 @@
 package app.rapport.application.history;
 
+import app.rapport.application.contact.ContactNames;
 import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.contact.ContactForgotten;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static app.rapport.application.history.HistoryRows.*;
 
@@ -48,10 +50,12 @@ class RelationshipHistoryProjection {
 
     private final HistoryRows rows;
     private final QueryUpdateEmitter updates;
+    private final ContactNames names;
 
-    RelationshipHistoryProjection(Store store, QueryUpdateEmitter updates) {
+    RelationshipHistoryProjection(Store store, QueryUpdateEmitter updates, ContactNames names) {
         this.rows = new HistoryRows(store.database());
         this.updates = updates;
+        this.names = names;
     }
 
     @EventHandler
@@ -97,7 +101,8 @@ class RelationshipHistoryProjection {
         rows.saveHead(head.append(COUNT, sequence).append(FORGOTTEN, forgotten).append(APPLIED, applied).append(ZONES, zones));
 
         if (!replay.isReplay()) {
-            HistoryEntryView view = view(contact, forgotten ? erased(entry) : entry);
+            // Looked up only if the sentence mentions another contact.
+            HistoryEntryView view = view(contact, forgotten ? erased(entry) : entry, other -> names.of(List.of(other)).get(other));
             updates.emit(WatchRelationshipHistory.class, watch -> watch.wants(view), view);
         }
     }
@@ -116,16 +121,18 @@ class RelationshipHistoryProjection {
         }
         long from = query.afterSequence() + 1;
         long to = Math.min(count, query.afterSequence() + query.first());
-        List<HistoryEntryView> entries = new ArrayList<>();
+        List<Document> page = new ArrayList<>();
         for (Document bucket : rows.buckets(query.contactId(), from, to)) {
             for (Document entry : entries(bucket)) {
                 long sequence = entry.get(SEQUENCE, Number.class).longValue();
                 if (sequence >= from && sequence <= to) {
-                    entries.add(view(query.contactId(), entry));
+                    page.add(entry);
                 }
             }
         }
-        return new HistoryPage(entries, count > to);
+        // The other contacts the page mentions, named in one lookup.
+        Map<ContactId, String> named = names.of(page.stream().flatMap(entry -> otherContacts(query.contactId(), entry).stream()).toList());
+        return new HistoryPage(page.stream().map(entry -> view(query.contactId(), entry, named::get)).toList(), count > to);
     }
 
     /** The initial result of a subscription: nothing; what it is for are the entries that follow. */

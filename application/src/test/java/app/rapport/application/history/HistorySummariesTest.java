@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -29,11 +30,12 @@ class HistorySummariesTest {
     static final OwnerId MAYA = new OwnerId("maya");
     static final ContactId DANA = new ContactId(MAYA, "dana");
     static final InterviewId CHAT = new InterviewId(MAYA, "chat");
+    static final Function<ContactId, String> NO_NAMES = id -> null;
 
     @Test
     void anOverdueThankYouSaysWhenItWasDue() {
         assertThat(HistorySummaries.summarize(new ThanksBecameOverdue(CHAT, DANA, Instant.parse("2026-12-19T16:00:00Z")),
-                                              ZoneId.of("America/Chicago")))
+                                              ZoneId.of("America/Chicago"), NO_NAMES))
                 .startsWith("The thank-you note became overdue")
                 .contains("19 Dec");
     }
@@ -41,14 +43,14 @@ class HistorySummariesTest {
     @Test
     void aDueNudgeNamesTheUnansweredRequest() {
         assertThat(HistorySummaries.summarize(new NudgeBecameDue(CHAT, DANA, Instant.parse("2026-11-02T09:00:00Z"),
-                                                                 Instant.parse("2026-11-09T09:00:00Z")), ZoneOffset.UTC))
+                                                                 Instant.parse("2026-11-09T09:00:00Z")), ZoneOffset.UTC, NO_NAMES))
                 .contains("2 Nov")
                 .contains("nudge");
     }
 
     @Test
     void aDueFollowUpSaysItIsTimeToGetInTouch() {
-        assertThat(HistorySummaries.summarize(new FollowUpBecameDue(DANA, Instant.parse("2027-01-15T00:00:00Z")), ZoneOffset.UTC))
+        assertThat(HistorySummaries.summarize(new FollowUpBecameDue(DANA, Instant.parse("2027-01-15T00:00:00Z")), ZoneOffset.UTC, NO_NAMES))
                 .startsWith("Time to get back in touch")
                 .contains("15 Jan");
     }
@@ -63,7 +65,7 @@ class HistorySummariesTest {
         assertThat(events).hasSizeGreaterThan(15);
         for (Class<?> type : events) {
             Object event = withEmptyComponents(type);
-            assertThat(HistorySummaries.summarize(event, ZoneOffset.UTC)).as(type.getSimpleName())
+            assertThat(HistorySummaries.summarize(event, ZoneOffset.UTC, NO_NAMES)).as(type.getSimpleName())
                                                                          .isNotEqualTo(HistorySummaries.fallback(event));
         }
     }

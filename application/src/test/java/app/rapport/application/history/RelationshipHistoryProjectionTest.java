@@ -1,6 +1,7 @@
 package app.rapport.application.history;
 
 import app.rapport.application.ProjectionHarness;
+import app.rapport.application.contact.ContactViewsFixture;
 import app.rapport.domain.contact.Channel;
 import app.rapport.domain.contact.ContactAdded;
 import app.rapport.domain.contact.ContactForgotten;
@@ -75,13 +76,16 @@ class RelationshipHistoryProjectionTest {
     ProjectionHarness harness;
     SimpleQueryUpdateEmitter emitter;
     RelationshipHistoryProjection projection;
+    /** The contact views, which the history reads to name other contacts. */
+    Object contacts;
     QueryGateway queries;
 
     @BeforeEach
     void start() {
         harness = startHarness(dataDir);
         emitter = SimpleQueryUpdateEmitter.builder().build();
-        projection = new RelationshipHistoryProjection(harness.store(), emitter);
+        contacts = ContactViewsFixture.projection(harness.store());
+        projection = new RelationshipHistoryProjection(harness.store(), emitter, ContactViewsFixture.names(harness.store()));
         SimpleQueryBus bus = SimpleQueryBus.builder().queryUpdateEmitter(emitter).build();
         new AnnotationQueryHandlerAdapter<>(projection).subscribe(bus);
         queries = DefaultQueryGateway.builder().queryBus(bus).build();
@@ -94,6 +98,8 @@ class RelationshipHistoryProjectionTest {
 
     @Test
     void everyStepOfARelationshipIsListedInOrderWithASentenceTheActorAndItsData() {
+        deliver(SAM.toString(), 0, named(SAM, "Sam", "Okafor"), T0, USER);
+        deliver(DUPLICATE.toString(), 0, named(DUPLICATE, "Dana", "R."), T0, USER);
         deliverWorkflow();
 
         List<HistoryEntryView> history = page(DANA, 200, 0).entries();
@@ -113,15 +119,15 @@ class RelationshipHistoryProjectionTest {
                 "Prepared 2 questions for the interview",
                 "Held the meeting on 13 Dec 2026, 10:00 America/Chicago and recorded notes: \"Hiring is by referral\"; thank-you due by 20 Dec 2026",
                 "Logged the meeting as a touch (by video) on 13 Dec 2026",
-                "Got a referral to contact sam, with permission to use the interviewee's name: \"Sam leads hiring\"",
+                "Got a referral to Sam Okafor, with permission to use the interviewee's name: \"Sam leads hiring\"",
                 "Sent a thank-you note by email on 14 Dec 2026: \"Thank you for your time\"",
                 "Set follow-ups every 30 days; next one due 13 Jan 2027",
                 "Updated title to \"Engineering Manager\" and tags to platform, mentor; cleared pronunciation",
-                "Recorded that contact sam also introduced this person",
+                "Recorded that Sam Okafor also introduced this person",
                 "Requested a 15-minute informational interview by phone",
                 "Confirmed a 15-minute phone call for 10 Jan 2027, 09:00 UTC",
                 "Cancelled the meeting by \"Dana\": \"Conflict at work\"",
-                "Merged the duplicate contact dana-2 into this one, taking its salutation");
+                "Merged Dana R., a duplicate, into this one, taking its salutation");
         assertThat(history).extracting(HistoryEntryView::actor).containsOnly(USER);
         assertThat(history).extracting(HistoryEntryView::contactId).containsOnly(DANA);
         assertThat(history.get(0).interviewId()).isNull();
@@ -149,7 +155,7 @@ class RelationshipHistoryProjectionTest {
         deliver(SAM.toString(), 0, new ContactAdded(SAM, "Sam", null, null, null, null, "Globex", List.of(), List.of(), null,
                                                     ContactSource.REFERRAL, null, List.of(), DANA, true, T0), T0, USER);
         assertThat(page(SAM, 10, 0).entries().get(0).summary())
-                .isEqualTo("Added Sam of Globex, found through a referral, introduced by contact dana");
+                .isEqualTo("Added Sam of Globex, found through a referral, introduced by Dana Reyes");
     }
 
     @Test
@@ -271,11 +277,12 @@ class RelationshipHistoryProjectionTest {
 
     @Test
     void aMergedAwayContactsHistoryEndsWithTheMergeAndTheSurvivorsShowsIt() {
+        deliver(DANA.toString(), 0, added(DANA), T0, USER);
         deliver(DUPLICATE.toString(), 0, added(DUPLICATE), T0, USER);
         deliver(DUPLICATE.toString(), 1, new ContactMergedInto(DUPLICATE, DANA), T0.plusSeconds(5), USER);
 
         assertThat(page(DUPLICATE, 10, 0).entries()).extracting(HistoryEntryView::summary).last()
-                .isEqualTo("Merged into contact dana, which holds these details now; this contact is archived");
+                .isEqualTo("Merged into Dana Reyes, which holds these details now; this contact is archived");
     }
 
     // ---------------------------------------------------------------- a relationship from first contact to merge
@@ -341,6 +348,27 @@ class RelationshipHistoryProjectionTest {
                                  "Write to Sam", Instant.parse("2026-12-20T16:00:00Z"), false);
     }
 
+    /** Other contacts are named as they are called when the history is read; a forgotten one as such. */
+    @Test
+    void anotherContactIsNamedByItsNameNowAndAForgottenOneAsForgotten() {
+        deliver(DANA.toString(), 0, added(DANA), T0, USER);
+        deliver(SAM.toString(), 0, named(SAM, "Sam", "Okafor"), T0, USER);
+        deliver(FIRST_CHAT.toString(), 0, new ReferralRecorded(FIRST_CHAT, DANA, new ReferralId(OWNER, "r-1"), SAM, true, null), T0.plusSeconds(1), USER);
+        assertThat(page(DANA, 10, 0).entries().get(1).summary()).startsWith("Got a referral to Sam Okafor,");
+
+        deliver(SAM.toString(), 1, new ContactUpdated(SAM, "Samuel", null, null, null, null, null, null, null, null, null, null, null),
+                T0.plusSeconds(2), USER);
+        assertThat(page(DANA, 10, 0).entries().get(1).summary()).startsWith("Got a referral to Samuel Okafor,");
+
+        deliver(SAM.toString(), 2, new ContactForgotten(OWNER, SAM, T0), T0.plusSeconds(3), USER);
+        assertThat(page(DANA, 10, 0).entries().get(1).summary()).startsWith("Got a referral to a contact since forgotten,");
+    }
+
+    private static ContactAdded named(ContactId id, String givenName, String familyName) {
+        return new ContactAdded(id, givenName, familyName, null, null, null, null, List.of(), List.of(), null,
+                                ContactSource.OTHER, null, List.of(), null, false, T0);
+    }
+
     private static ContactAdded added(ContactId id) {
         return new ContactAdded(id, "Dana", "Reyes", "DAH-nah", null, "Staff Engineer", "Acme", List.of("dana@acme.example"),
                                 List.of(), null, ContactSource.ALUMNI, "Class of 2010 list", List.of(), null, false, T0);
@@ -357,6 +385,7 @@ class RelationshipHistoryProjectionTest {
         GenericDomainEventMessage<Object> message = new GenericDomainEventMessage<>(
                 event.getClass().getSimpleName(), aggregate, sequence, event, metaData, id, at);
         try {
+            new AnnotationEventHandlerAdapter(contacts).handle(message);
             new AnnotationEventHandlerAdapter(projection).handle(message);
         } catch (Exception e) {
             throw new IllegalStateException("The projection failed on " + event, e);
