@@ -3,6 +3,7 @@ package app.rapport.api.account;
 import app.rapport.application.account.Account;
 import app.rapport.application.account.AccountService;
 import app.rapport.application.account.Unauthenticated;
+import app.rapport.application.messaging.RecentCallers;
 import graphql.GraphQLContext;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,11 @@ class CallerAuthentication {
     static final String SIGN_IN_FIRST = "Sign in first: this needs a valid token (Authorization: Bearer …)";
 
     private final AccountService accounts;
+    private final RecentCallers callers;
 
-    CallerAuthentication(AccountService accounts) {
+    CallerAuthentication(AccountService accounts, RecentCallers callers) {
         this.accounts = accounts;
+        this.callers = callers;
     }
 
     /** @throws Unauthenticated when the request carries no token, or one that is unknown or expired */
@@ -35,6 +38,7 @@ class CallerAuthentication {
         Account account = accounts.authenticate(token);
         Caller caller = new Caller(account.id());
         context.put(Caller.CONTEXT_KEY, caller);
+        callers.saw(caller.owner());
         return caller;
     }
 }

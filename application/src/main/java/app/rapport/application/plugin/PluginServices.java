@@ -4,6 +4,7 @@ import app.rapport.application.batch.ContactBatch;
 import app.rapport.application.contact.ContactUseCases;
 import app.rapport.application.interview.InterviewUseCases;
 import app.rapport.application.messaging.ConsistentCommandGateway;
+import app.rapport.application.messaging.RecentCallers;
 import app.rapport.application.messaging.ViewCatchUp;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -19,7 +20,7 @@ import java.util.Collection;
  */
 @Component
 record PluginServices(ContactUseCases contacts, InterviewUseCases interviews, ContactBatch batch, ConsistentCommandGateway commands,
-                      QueryGateway queries, ViewCatchUp views, EventStore events) {
+                      QueryGateway queries, ViewCatchUp views, EventStore events, RecentCallers callers) {
 
     /**
      * Returns once the views show every event stored so far: what a plugin reads after this includes everything
