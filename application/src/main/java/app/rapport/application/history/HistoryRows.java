@@ -1,6 +1,7 @@
 package app.rapport.application.history;
 
 import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.RelationshipEvent;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.LongStream;
 
 /**
@@ -150,46 +152,52 @@ final class HistoryRows {
         return result;
     }
 
+    /** An entry as read: its facts as plain data, and the event they make (none for a type this version lacks). */
+    record ReadEntry(Document row, Map<String, Object> facts, Optional<RelationshipEvent> event) {
+    }
+
+    /** Reads an entry's facts and its event once, for its sentence and for the other contacts it names. */
+    @SuppressWarnings("unchecked")
+    static ReadEntry read(ContactId contact, Document entry) {
+        Document data = entry.get(DATA, Document.class);
+        Map<String, Object> facts = data == null ? Map.of() : (Map<String, Object>) plain(data);
+        return new ReadEntry(entry, facts, EventData.toEvent(entry.getString(TYPE), facts, contact.owner()));
+    }
+
     /**
      * The entry as the API shows it, its sentence rendered now; {@code names} tells what other contacts it mentions
      * are called (null for a forgotten one).
      */
-    static HistoryEntryView view(ContactId contact, Document entry, Function<ContactId, String> names) {
-        Map<String, Object> facts = facts(entry);
+    static HistoryEntryView view(ContactId contact, ReadEntry read, Function<ContactId, String> names) {
+        Document entry = read.row();
         return new HistoryEntryView(
                 contact,
                 entry.get(SEQUENCE, Number.class).longValue(),
                 Instant.parse(entry.getString(AT)),
                 entry.getString(HAPPENED_AT) == null ? null : Instant.parse(entry.getString(HAPPENED_AT)),
                 entry.getString(TYPE),
-                sentence(contact, entry, facts, names),
+                sentence(read, names),
                 entry.getString(ACTOR),
                 interviewId(entry.getString(INTERVIEW_ID)),
-                facts);
+                read.facts());
     }
 
     /**
      * The entry's sentence, rendered from its facts now; a row written before sentences were rendered when read keeps
      * its stored one until the views are rebuilt.
      */
-    private static String sentence(ContactId contact, Document entry, Map<String, Object> facts, Function<ContactId, String> names) {
+    private static String sentence(ReadEntry read, Function<ContactId, String> names) {
+        Document entry = read.row();
         String type = entry.getString(TYPE);
-        return EventData.toEvent(type, facts, contact.owner())
-                        .map(event -> HistorySummaries.summarize(event, zone(entry.getString(ZONE)), names))
-                        .orElseGet(() -> entry.getString(SUMMARY) != null ? entry.getString(SUMMARY) : HistorySummaries.fallback(type));
+        return read.event()
+                   .map(event -> HistorySummaries.summarize(event, zone(entry.getString(ZONE)), names))
+                   .orElseGet(() -> entry.getString(SUMMARY) != null ? entry.getString(SUMMARY) : HistorySummaries.fallback(type));
     }
 
     /** The other contacts an entry's event names, besides the history's own. */
-    static List<ContactId> otherContacts(ContactId contact, Document entry) {
-        return EventData.toEvent(entry.getString(TYPE), facts(entry), contact.owner())
-                        .map(event -> CONTACT_IDS.apply(event).stream().filter(id -> !id.equals(contact)).toList())
-                        .orElse(List.of());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> facts(Document entry) {
-        Document data = entry.get(DATA, Document.class);
-        return data == null ? Map.of() : (Map<String, Object>) plain(data);
+    static List<ContactId> otherContacts(ContactId contact, ReadEntry read) {
+        return read.event().map(event -> CONTACT_IDS.apply(event).stream().filter(id -> !id.equals(contact)).toList())
+                   .orElse(List.of());
     }
 
     private static ZoneId zone(String id) {

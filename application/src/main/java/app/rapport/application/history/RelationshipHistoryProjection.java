@@ -102,7 +102,8 @@ class RelationshipHistoryProjection {
 
         if (!replay.isReplay()) {
             // Looked up only if the sentence mentions another contact.
-            HistoryEntryView view = view(contact, forgotten ? erased(entry) : entry, other -> names.of(List.of(other)).get(other));
+            HistoryEntryView view = view(contact, read(contact, forgotten ? erased(entry) : entry),
+                                         other -> names.of(List.of(other)).get(other));
             updates.emit(WatchRelationshipHistory.class, watch -> watch.wants(view), view);
         }
     }
@@ -130,9 +131,10 @@ class RelationshipHistoryProjection {
                 }
             }
         }
+        List<ReadEntry> read = page.stream().map(entry -> read(query.contactId(), entry)).toList();
         // The other contacts the page mentions, named in one lookup.
-        Map<ContactId, String> named = names.of(page.stream().flatMap(entry -> otherContacts(query.contactId(), entry).stream()).toList());
-        return new HistoryPage(page.stream().map(entry -> view(query.contactId(), entry, named::get)).toList(), count > to);
+        Map<ContactId, String> named = names.of(read.stream().flatMap(entry -> otherContacts(query.contactId(), entry).stream()).toList());
+        return new HistoryPage(read.stream().map(entry -> view(query.contactId(), entry, named::get)).toList(), count > to);
     }
 
     /** The initial result of a subscription: nothing; what it is for are the entries that follow. */

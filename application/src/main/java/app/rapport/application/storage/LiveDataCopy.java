@@ -57,51 +57,52 @@ final class LiveDataCopy {
             if (!Files.exists(file) || Files.size(file) < SMALLEST_FILE_TO_COPY) {
                 return Optional.empty();
             }
-            long size = Files.size(file);
-            long live = liveBytes(file, cacheMegabytes);
-            if (live * 100 >= size * COPY_BELOW_LIVE_PERCENT) {
-                return Optional.empty();
+            MVStore source = open(file, cacheMegabytes, false);
+            try {
+                FileStore<?> files = source.getFileStore();
+                long size = files.size();
+                long live = size / 100 * files.getFillRate() / 100 * files.getChunksFillRate();
+                if (live * 100 >= size * COPY_BELOW_LIVE_PERCENT) {
+                    return Optional.empty();
+                }
+                log.info("The store's file is {} MiB, about {} MiB of it live: copying the live data to a new file before starting",
+                         size >> 20, live >> 20);
+                return Optional.of(copyLiveData(file, source, cacheMegabytes));
+            } finally {
+                source.closeImmediately();
             }
-            log.info("The store's file is {} MiB, about {} MiB of it live: copying the live data to a new file before starting",
-                     size >> 20, live >> 20);
-            return Optional.of(copyLiveData(file, cacheMegabytes));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot shrink the store's file " + file, e);
         }
     }
 
-    /** How much of the file is live data, by MVStore's own counts. */
-    private static long liveBytes(Path file, int cacheMegabytes) {
-        MVStore store = openToRead(file, cacheMegabytes);
+    /** Replaces {@code file} by a new file of its live entries, map by map, in key order. */
+    static Copied copyLiveData(Path file, int cacheMegabytes) throws IOException {
+        MVStore source = open(file, cacheMegabytes, false);
         try {
-            FileStore<?> files = store.getFileStore();
-            return files.size() / 100 * files.getFillRate() / 100 * files.getChunksFillRate();
+            return copyLiveData(file, source, cacheMegabytes);
         } finally {
-            store.closeImmediately();
+            source.closeImmediately();
         }
     }
 
-    /** Replaces {@code file} by a new file of its live entries, map by map, in key order. */
-    static Copied copyLiveData(Path file, int cacheMegabytes) throws IOException {
+    /** The copy of {@code file}, read through {@code source}, its store already open; moved over the file once written. */
+    private static Copied copyLiveData(Path file, MVStore source, int cacheMegabytes) throws IOException {
         long started = System.nanoTime();
         long before = Files.size(file);
         Path copy = copyOf(file);
-        MVStore source = openToRead(file, cacheMegabytes);
+        RapportH2Backend.openMapsWithTheirTypes(source);
+        // The copy's background writer stores what has been put so far, so that it never all sits in memory.
+        MVStore target = open(copy, cacheMegabytes, true);
         try {
-            RapportH2Backend.openMapsWithTheirTypes(source);
-            MVStore target = open(copy, cacheMegabytes);
-            try {
-                for (String name : source.getMapNames()) {
-                    // Not appended by a single writer: MVStore pins such maps' pages, and a map opened the usual way
-                    // afterwards fails its page accounting.
-                    copyEntries(RapportH2Backend.openWithItsTypes(source, name), RapportH2Backend.openWithItsTypes(target, name));
-                }
-                target.commit();
-            } finally {
-                target.close(0);
+            for (String name : source.getMapNames()) {
+                // Not appended by a single writer: MVStore pins such maps' pages, and a map opened the usual way
+                // afterwards fails its page accounting.
+                copyEntries(RapportH2Backend.openWithItsTypes(source, name), RapportH2Backend.openWithItsTypes(target, name));
             }
+            target.commit();
         } finally {
-            source.closeImmediately();
+            target.close(0);
         }
         syncFile(copy);
         Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -120,18 +121,15 @@ final class LiveDataCopy {
         }
     }
 
-    /** The copy, whose background writer stores what the copy has put so far, so that it never all sits in memory. */
-    private static MVStore open(Path file, int cacheMegabytes) {
+    /**
+     * @param backgroundWriter false for the file being copied: its background compaction would rewrite chunks the copy
+     *                         is reading
+     */
+    private static MVStore open(Path file, int cacheMegabytes, boolean backgroundWriter) {
         ScrubbingFileStore files = new ScrubbingFileStore(cacheMegabytes);
         files.open(file.toString(), false, null);
-        return new MVStore.Builder().adoptFileStore(files).compress().open();
-    }
-
-    /** The file being copied, without a background writer: its compaction would rewrite chunks the copy is reading. */
-    private static MVStore openToRead(Path file, int cacheMegabytes) {
-        ScrubbingFileStore files = new ScrubbingFileStore(cacheMegabytes);
-        files.open(file.toString(), false, null);
-        return new MVStore.Builder().adoptFileStore(files).compress().autoCommitDisabled().open();
+        MVStore.Builder builder = new MVStore.Builder().adoptFileStore(files).compress();
+        return (backgroundWriter ? builder : builder.autoCommitDisabled()).open();
     }
 
     private static void syncFile(Path file) throws IOException {
