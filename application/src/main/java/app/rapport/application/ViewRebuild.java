@@ -42,6 +42,7 @@ public class ViewRebuild {
 
     /** Rebuilds all views and returns once they have caught up with the stream as it was when asked. */
     public void rebuildAll(Duration patience) {
+        long started = System.nanoTime();
         TrackingToken head = events.createHeadToken();
         Map<String, StreamingEventProcessor> views = ViewCatchUp.viewProcessors(processing);
         for (Map.Entry<String, StreamingEventProcessor> view : views.entrySet()) {
@@ -50,10 +51,14 @@ public class ViewRebuild {
             view.getValue().resetTokens();
             view.getValue().start();
         }
-        if (head instanceof GapAwareTrackingToken position) {
-            catchUp.awaitProcessed(position.getIndex(), patience);
+        // global positions count from 1, so the head's is the number of events
+        long replayed = head instanceof GapAwareTrackingToken position ? position.getIndex() : 0;
+        if (replayed > 0) {
+            catchUp.awaitProcessed(replayed, patience);
         }
-        log.info("Rebuilt {} views", views.size());
+        double seconds = (System.nanoTime() - started) / 1e9;
+        log.info("Rebuilt {} views from {} events in {} s ({} events/s)", views.size(), replayed,
+                 String.format("%.1f", seconds), Math.round(replayed / Math.max(seconds, 1e-3)));
     }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

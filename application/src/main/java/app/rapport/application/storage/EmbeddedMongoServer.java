@@ -55,8 +55,8 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.toAbsolutePath(), e);
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
-        LiveDataCopy.shrinkIfMostlyWaste(file, PAGE_CACHE_MB).ifPresent(copied -> log.info(
-                "The store's file held mostly old versions: {} MiB copied to {} MiB of live data in {} ms",
+        LiveDataCopy.copyIfDue(file, PAGE_CACHE_MB).ifPresent(copied -> log.info(
+                "The store's file was copied to its live data: {} MiB to {} MiB in {} ms",
                 copied.bytesBefore() >> 20, copied.bytesAfter() >> 20, copied.millis()));
         // Compressed pages: events and views are mostly text, which shrinks to a third or less. A page cache of
         // PAGE_CACHE_MB (16 by default): a profile of a 25,000-contact import spent a sixth of the CPU reading
@@ -66,6 +66,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
         // Before anything reads a page of a collection: its values are BSON.
         RapportH2Backend.openMapsWithTheirTypes(store);
+        if (!IndexKeyType.inValueOrder(store)) {
+            store.closeImmediately();
+            throw new IllegalStateException("The store's indexes in " + file + " are in an older order and were not copied into the current one");
+        }
+        IndexKeyType.markValueOrder(store);
         H2Backend backend = new RapportH2Backend(store);
         MongoServer server = new MongoServer(backend);
         try {

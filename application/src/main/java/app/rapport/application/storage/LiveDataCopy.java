@@ -17,7 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * Shrinks the store's file to its live data before it is opened, when most of it is old versions and free space.
+ * Shrinks the store's file to its live data before it is opened, when most of it is old versions and free space;
+ * also, once, a file whose indexes are in the order of an older version.
  * <p>
  * Every durable write appends a chunk, so a busy day (an import, a rebuild) leaves a file of mostly dead pages.
  * MVStore's own compaction rewrites pages in place of others and, measured on such files, leaves half of them dead
@@ -48,21 +49,26 @@ final class LiveDataCopy {
     }
 
     /**
-     * Replaces {@code file} by a copy of its live data if it is mostly waste; nothing when it is not, or does not
-     * exist. A copy left beside it by a crash is deleted first.
+     * Replaces {@code file} by a copy of its live data if it is mostly waste, or if its indexes are in the order an
+     * older Rapport wrote them in (the copy writes them in the current one, {@link IndexKeyType}); nothing otherwise,
+     * or when it does not exist. A copy left beside it by a crash is deleted first.
      */
-    static Optional<Copied> shrinkIfMostlyWaste(Path file, int cacheMegabytes) {
+    static Optional<Copied> copyIfDue(Path file, int cacheMegabytes) {
         try {
             Files.deleteIfExists(copyOf(file));
-            if (!Files.exists(file) || Files.size(file) < SMALLEST_FILE_TO_COPY) {
+            if (!Files.exists(file)) {
                 return Optional.empty();
             }
             MVStore source = open(file, cacheMegabytes, false);
             try {
+                if (!IndexKeyType.inValueOrder(source)) {
+                    log.info("The store's indexes are in the order of an older version: copying the store into the current order, once, before starting");
+                    return Optional.of(copyLiveData(file, source, cacheMegabytes));
+                }
                 FileStore<?> files = source.getFileStore();
                 long size = files.size();
                 long live = size / 100 * files.getFillRate() / 100 * files.getChunksFillRate();
-                if (live * 100 >= size * COPY_BELOW_LIVE_PERCENT) {
+                if (size < SMALLEST_FILE_TO_COPY || live * 100 >= size * COPY_BELOW_LIVE_PERCENT) {
                     return Optional.empty();
                 }
                 log.info("The store's file is {} MiB, about {} MiB of it live: copying the live data to a new file before starting",
@@ -72,7 +78,7 @@ final class LiveDataCopy {
                 source.closeImmediately();
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot shrink the store's file " + file, e);
+            throw new UncheckedIOException("Cannot copy the store's file " + file, e);
         }
     }
 
@@ -100,6 +106,8 @@ final class LiveDataCopy {
                 // afterwards fails its page accounting.
                 copyEntries(RapportH2Backend.openWithItsTypes(source, name), RapportH2Backend.openWithItsTypes(target, name));
             }
+            // Put one by one, the copy's index keys are in the current order whatever the source's was.
+            IndexKeyType.markValueOrder(target);
             target.commit();
         } finally {
             target.close(0);

@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * The embedded MongoDB backend on H2, with collections' documents stored as BSON ({@link DocumentValueType}) and
- * index keys compared without re-serializing them ({@link IndexKeyType}). H2Database opens its maps by name; a map
+ * index keys in a compact form ordered by value ({@link IndexKeyType}). H2Database opens its maps by name; a map
  * already open is handed back as it is, so each map is opened here with its types first: those that exist before
  * anything reads them ({@link #openMapsWithTheirTypes}), a new one just before H2Database asks for it.
  */
@@ -41,14 +41,19 @@ final class RapportH2Backend extends H2Backend {
         return store.openMap(name, withItsTypes(name));
     }
 
-    /** How to open the map named {@code name}: collections' values are BSON, index keys compared without copies. */
+    /** How to open the map named {@code name}: collections' values are BSON, index keys compact and ordered by value. */
     static MVMap.Builder<Object, Object> withItsTypes(String name) {
         if (name.startsWith(DATA_MAP_PREFIX) && !name.contains(INDEX_MAP_INFIX)) {
             return new MVMap.Builder<Object, Object>().valueType(DocumentValueType.INSTANCE);
-        } else if (name.contains(INDEX_MAP_INFIX) && !name.startsWith(DATA_MAP_PREFIX)) {
+        } else if (isIndexMap(name)) {
             return new MVMap.Builder<Object, Object>().keyType(IndexKeyType.INSTANCE);
         }
         return new MVMap.Builder<>();
+    }
+
+    /** Whether the map named {@code name} is a collection's index: its keys are {@link IndexKeyType}'s. */
+    static boolean isIndexMap(String name) {
+        return name.contains(INDEX_MAP_INFIX) && !name.startsWith(DATA_MAP_PREFIX);
     }
 
     @Override

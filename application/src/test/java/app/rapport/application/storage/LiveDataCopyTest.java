@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -87,7 +88,7 @@ class LiveDataCopyTest {
         long liveSize = Files.size(file);
         FileTime written = Files.getLastModifiedTime(file);
 
-        assertThat(LiveDataCopy.shrinkIfMostlyWaste(file, CACHE_MB)).isEmpty();
+        assertThat(LiveDataCopy.copyIfDue(file, CACHE_MB)).isEmpty();
         assertThat(Files.getLastModifiedTime(file)).isEqualTo(written);
         assertThat(Files.size(file)).isEqualTo(liveSize);
 
@@ -95,7 +96,7 @@ class LiveDataCopyTest {
         long wasteful = Files.size(file);
         assertThat(wasteful).as("four more versions of every entry").isGreaterThan(3 * liveSize);
 
-        assertThat(LiveDataCopy.shrinkIfMostlyWaste(file, CACHE_MB)).hasValueSatisfying(copied -> {
+        assertThat(LiveDataCopy.copyIfDue(file, CACHE_MB)).hasValueSatisfying(copied -> {
             assertThat(copied.bytesBefore()).isEqualTo(wasteful);
             assertThat(copied.bytesAfter()).isLessThan(liveSize * 3 / 2);
         });
@@ -106,6 +107,46 @@ class LiveDataCopyTest {
             for (int i = 0; i < ENTRIES; i++) {
                 assertThat(entries.get(i)).as("entry %d", i).isEqualTo(last.get(i));
             }
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aFileWhoseIndexesAreInAnOlderOrderIsCopiedIntoTheCurrentOneOnce() throws Exception {
+        Path file = dataDirectory.resolve(EmbeddedMongoServer.FILE_NAME);
+        String index = "rapport.people._index_email";
+        int keys = 2_000;
+        MVStore older = new MVStore.Builder().fileName(file.toString()).open(); // H2's own key type and order
+        try {
+            MVMap<Object, Object> emails = older.openMap(index);
+            for (int i = 0; i < keys; i++) {
+                emails.put(new KeyValue("person" + i + "@example.com"), (long) i);
+            }
+            older.commit();
+        } finally {
+            older.close();
+        }
+        assertThat(foundIn(file, index, keys)).as("keys in the older order, searched in the current one").isLessThan(keys);
+
+        assertThat(LiveDataCopy.copyIfDue(file, CACHE_MB)).isPresent();
+
+        assertThat(foundIn(file, index, keys)).isEqualTo(keys);
+        assertThat(LiveDataCopy.copyIfDue(file, CACHE_MB)).as("copied once").isEmpty();
+    }
+
+    /** How many of the keys written a search of the index finds, the index opened as the server opens it. */
+    private static int foundIn(Path file, String index, int keys) {
+        MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
+        try {
+            MVMap<Object, Object> emails = RapportH2Backend.openWithItsTypes(store, index);
+            int found = 0;
+            for (int i = 0; i < keys; i++) {
+                if (Long.valueOf(i).equals(emails.get(new KeyValue("person" + i + "@example.com")))) {
+                    found++;
+                }
+            }
+            return found;
         } finally {
             store.close();
         }
