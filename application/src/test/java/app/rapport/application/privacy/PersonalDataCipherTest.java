@@ -48,6 +48,21 @@ class PersonalDataCipherTest {
     }
 
     @Test
+    void oneThreadSealsAndOpensValuesOfManyKeysInTurnAndAfterAFailure() {
+        SecretKey otherKey = PersonalDataCipher.key(cipher.newKey());
+        byte[] other = "\"Grace Hopper\"".getBytes(StandardCharsets.UTF_8);
+        String sealed = cipher.seal(key, plaintext);
+        String sealedOther = cipher.seal(otherKey, other);
+
+        for (int round = 0; round < 3; round++) {
+            assertThat(cipher.open(key, sealed)).isEqualTo(plaintext);
+            assertThatThrownBy(() -> cipher.open(key, sealedOther)).isInstanceOf(PersonalDataCipher.UnreadableValueException.class);
+            assertThat(cipher.open(otherKey, sealedOther)).isEqualTo(other);
+            assertThat(cipher.open(key, cipher.seal(key, other))).isEqualTo(other);
+        }
+    }
+
+    @Test
     void keysAreAes256AndDifferEachTime() {
         assertThat(cipher.newKey()).hasSize(32).isNotEqualTo(cipher.newKey());
         assertThatThrownBy(() -> PersonalDataCipher.key(new byte[16])).isInstanceOf(IllegalArgumentException.class);
