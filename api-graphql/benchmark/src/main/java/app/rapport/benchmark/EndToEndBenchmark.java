@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class EndToEndBenchmark {
 
     private final int seconds = Integer.getInteger("rapport.bench.seconds", 8);
+    private final int warmUpSeconds = Integer.getInteger("rapport.bench.warmUpSeconds", 30);
     private final int[] clientCounts = Arrays.stream(System.getProperty("rapport.bench.clients", "1,4,16,64").split(","))
                                              .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
     private final int contacts = Integer.getInteger("rapport.bench.contacts", 1000);
@@ -84,15 +85,22 @@ public final class EndToEndBenchmark {
         report();
     }
 
-    /** Lets the server's JIT compile the hot paths before anything is recorded, as a long-running server would have. */
+    /**
+     * Lets the server's JIT compile the hot paths before anything is recorded, as a long-running server would have:
+     * every kind of mutation and read measured after, from 4 clients, for {@code rapport.bench.warmUpSeconds}. On two
+     * cores the compilers take that long to settle: after a warm-up of 3 s, {@code addContact} at 1 client measured
+     * three times slower first thing than at the end of the same run.
+     */
     private void warmUp(GraphQlClient client) throws InterruptedException {
         List<String> tokens = tokens(client, 4);
         Measurement ignored = new Measurement("warm-up", 4);
         ThreadLocal<String> token = ThreadLocal.withInitial(() -> tokens.get(ids.incrementAndGet() % tokens.size()));
         runFor(ignored, 4, () -> {
             client.call("{ me { id } }", token.get());
-            return stored(client.call(addContact(), token.get()));
-        });
+            client.call("{ dashboard { contacts byStage { stage count } } }", token.get());
+            client.call("{ contacts(first: 50) { totalCount edges { node { id displayName } } } }", token.get());
+            return threeInterviewSteps(client, token.get());
+        }, false, warmUpSeconds);
         measurements.remove(ignored);
     }
 
@@ -120,20 +128,23 @@ public final class EndToEndBenchmark {
 
     private void interviewCycle(GraphQlClient client) throws InterruptedException {
         List<String> tokens = tokens(client, 1);
-        measure("interview cycle (3 mutations)", 1, tokens, token -> {
-            String contact = "c" + ids.incrementAndGet();
-            String interview = "i" + ids.incrementAndGet();
-            String failed = stored(client.call(addContact(contact), token));
-            if (failed == null) {
-                failed = stored(client.call("mutation { requestInterview(input: {id: \"" + interview + "\", contactId: \"" + contact
-                                                    + "\", channel: EMAIL, requestedMinutes: 20}) { id status } }", token));
-            }
-            if (failed == null) {
-                failed = stored(client.call("mutation { recordResponse(input: {interviewId: \"" + interview
-                                                    + "\", response: ACCEPTED}) { id status } }", token));
-            }
-            return failed;
-        });
+        measure("interview cycle (3 mutations)", 1, tokens, token -> threeInterviewSteps(client, token));
+    }
+
+    /** Adds a contact, asks them for an interview, records their yes; the first failure, or null. */
+    private String threeInterviewSteps(GraphQlClient client, String token) {
+        String contact = "c" + ids.incrementAndGet();
+        String interview = "i" + ids.incrementAndGet();
+        String failed = stored(client.call(addContact(contact), token));
+        if (failed == null) {
+            failed = stored(client.call("mutation { requestInterview(input: {id: \"" + interview + "\", contactId: \"" + contact
+                                                + "\", channel: EMAIL, requestedMinutes: 20}) { id status } }", token));
+        }
+        if (failed == null) {
+            failed = stored(client.call("mutation { recordResponse(input: {interviewId: \"" + interview
+                                                + "\", response: ACCEPTED}) { id status } }", token));
+        }
+        return failed;
     }
 
     /** 96 clients push one user at once; meanwhile another user adds contacts one at a time. */
@@ -307,10 +318,14 @@ public final class EndToEndBenchmark {
         runFor(measurement, clients, step, false);
     }
 
-    /** Runs the step from {@code clients} threads for the configured seconds, or until it answers "done". */
     private void runFor(Measurement measurement, int clients, Step step, boolean untilDone) throws InterruptedException {
+        runFor(measurement, clients, step, untilDone, seconds);
+    }
+
+    /** Runs the step from {@code clients} threads for {@code forSeconds}, or until it answers "done". */
+    private void runFor(Measurement measurement, int clients, Step step, boolean untilDone, int forSeconds) throws InterruptedException {
         long started = System.nanoTime();
-        long deadline = started + (untilDone ? 3_600L : seconds) * 1_000_000_000L;
+        long deadline = started + (untilDone ? 3_600L : forSeconds) * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             start(() -> {
