@@ -33,6 +33,8 @@ public final class EndToEndBenchmark {
 
     private final int seconds = Integer.getInteger("rapport.bench.seconds", 8);
     private final int warmUpSeconds = Integer.getInteger("rapport.bench.warmUpSeconds", 30);
+    /** For a step that answers "done" when its work is over: an hour at most. */
+    private static final int UNTIL_DONE_SECONDS = 3_600;
     private final int[] clientCounts = Arrays.stream(System.getProperty("rapport.bench.clients", "1,4,16,64").split(","))
                                              .mapToInt(value -> Integer.parseInt(value.trim())).toArray();
     private final int contacts = Integer.getInteger("rapport.bench.contacts", 1000);
@@ -100,7 +102,7 @@ public final class EndToEndBenchmark {
             client.call("{ dashboard { contacts byStage { stage count } } }", token.get());
             client.call("{ contacts(first: 50) { totalCount edges { node { id displayName } } } }", token.get());
             return threeInterviewSteps(client, token.get());
-        }, false, warmUpSeconds);
+        }, warmUpSeconds);
         measurements.remove(ignored);
     }
 
@@ -265,7 +267,7 @@ public final class EndToEndBenchmark {
                 outcome = stored(client.call(addContact(id), owner));
             }
             return outcome;
-        }, true);
+        }, UNTIL_DONE_SECONDS);
     }
 
     private String stored(JsonNode answer) {
@@ -315,17 +317,13 @@ public final class EndToEndBenchmark {
     }
 
     private void runFor(Measurement measurement, int clients, Step step) throws InterruptedException {
-        runFor(measurement, clients, step, false);
-    }
-
-    private void runFor(Measurement measurement, int clients, Step step, boolean untilDone) throws InterruptedException {
-        runFor(measurement, clients, step, untilDone, seconds);
+        runFor(measurement, clients, step, seconds);
     }
 
     /** Runs the step from {@code clients} threads for {@code forSeconds}, or until it answers "done". */
-    private void runFor(Measurement measurement, int clients, Step step, boolean untilDone, int forSeconds) throws InterruptedException {
+    private void runFor(Measurement measurement, int clients, Step step, int forSeconds) throws InterruptedException {
         long started = System.nanoTime();
-        long deadline = started + (untilDone ? 3_600L : forSeconds) * 1_000_000_000L;
+        long deadline = started + forSeconds * 1_000_000_000L;
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
             start(() -> {
