@@ -6,6 +6,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -135,7 +136,13 @@ final class Browser implements AutoCloseable {
 
     <T> T waitUntil(Function<? super WebDriver, T> condition) {
         // A page re-renders as its data arrives: an element found a moment ago may have been replaced.
-        return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(condition);
+        } catch (TimeoutException e) {
+            // What the page showed instead (an error next to a field, a stale view) says why it never came.
+            throw new AssertionError(e.getMessage() + "\nThe page showed:\n" + script("return document.body.innerText")
+                                     + "\nIt logged: " + consoleErrors(), e);
+        }
     }
 
     /** The whole page, not only what the window shows. */
