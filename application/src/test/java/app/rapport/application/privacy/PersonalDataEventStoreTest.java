@@ -41,8 +41,8 @@ class PersonalDataEventStoreTest {
     Path dataDirectory;
 
     private EmbeddedStore store;
-    /** How many commits the events collection held each time the store was made durable. */
-    private final List<Long> eventCommitsAtEachDurablePoint = new CopyOnWriteArrayList<>();
+    /** How many events and contact keys the store held each time it was made durable. */
+    private final List<String> storedAtEachDurablePoint = new CopyOnWriteArrayList<>();
     private MongoEventStorageEngine engine;
     private ContactErasure erasure;
 
@@ -62,9 +62,9 @@ class PersonalDataEventStoreTest {
         engine.appendEvents(List.of(contactEvent(0, adaAdded())));
         engine.appendEvents(List.of(interviewEvent(0, adaNotes())));
 
-        assertThat(eventCommitsAtEachDurablePoint)
-                .as("Ada's new key was durable before the first event it encrypts was stored")
-                .containsExactly(0L, 1L, 2L);
+        assertThat(storedAtEachDurablePoint)
+                .as("Ada's new key stored before the first event it encrypts, and made durable by that event's commit")
+                .containsExactly("1 events, 1 keys", "2 events, 1 keys");
         assertStoredDocumentsHoldNoPersonalValue();
         assertThat(payloadsOf("alice/ada")).containsExactly(adaAdded());
         assertThat(payloadsOf("alice/i-1")).containsExactly(adaNotes());
@@ -109,7 +109,8 @@ class PersonalDataEventStoreTest {
         AppendDurability embedded = store.durability();
         MongoCollection<RawBsonDocument> events = rawEvents();
         AppendDurability recorded = () -> {
-            eventCommitsAtEachDurablePoint.add(events.countDocuments());
+            storedAtEachDurablePoint.add(events.countDocuments() + " events, "
+                                         + store.database().getCollection(ContactKeys.COLLECTION).countDocuments() + " keys");
             embedded.makeDurable();
         };
         ContactKeys keys = new ContactKeys(store.database(), recorded, new ServerKey(PersonalDataCipher.key(new PersonalDataCipher().newKey())));
