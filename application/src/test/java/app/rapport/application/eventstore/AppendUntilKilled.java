@@ -1,8 +1,8 @@
 package app.rapport.application.eventstore;
 
+import app.rapport.application.KilledChild;
 import org.axonframework.eventhandling.DomainEventMessage;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -20,7 +20,7 @@ final class AppendUntilKilled {
     }
 
     public static void main(String[] arguments) {
-        exitWhenParentIsGone();
+        KilledChild.exitWhenParentIsGone();
         try {
             appendUntilKilled(arguments);
         } catch (Throwable failure) {
@@ -46,21 +46,5 @@ final class AppendUntilKilled {
             out.println(ACK + " " + aggregateId + " " + (nextSequence[aggregate] - 1));
             out.flush();
         }
-    }
-
-    /** Standard input closes when the parent dies, so a child left behind by a broken test run stops. */
-    private static void exitWhenParentIsGone() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // The parent never writes; this only waits for end of input.
-                }
-            } catch (IOException ignored) {
-                // Gone either way.
-            }
-            Runtime.getRuntime().halt(2);
-        }, "parent-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }

@@ -1,11 +1,11 @@
 package app.rapport.application.privacy;
 
+import app.rapport.application.KilledChild;
 import app.rapport.application.eventstore.MongoEventStorageEngine;
 import app.rapport.domain.contact.ContactId;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
 
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -24,7 +24,7 @@ final class AddContactsUntilKilled {
     }
 
     public static void main(String[] arguments) {
-        exitWhenParentIsGone();
+        KilledChild.exitWhenParentIsGone();
         try {
             EmbeddedStore store = EmbeddedStore.start(Path.of(arguments[0]));
             MongoEventStorageEngine engine = engine(store, serverKey(arguments[1]));
@@ -55,21 +55,5 @@ final class AddContactsUntilKilled {
 
     static ServerKey serverKey(String base64) {
         return new ServerKey(PersonalDataCipher.key(Base64.getDecoder().decode(base64)));
-    }
-
-    /** Standard input closes when the parent dies, so a child left behind by a broken test run stops. */
-    private static void exitWhenParentIsGone() {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (System.in.read() != -1) {
-                    // The parent never writes; this only waits for end of input.
-                }
-            } catch (IOException ignored) {
-                // Gone either way.
-            }
-            Runtime.getRuntime().halt(2);
-        }, "parent-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
     }
 }
