@@ -55,8 +55,8 @@ export function actor(actorId, myAccountId) {
 export const instantOf = (localDateTime) => (localDateTime ? new Date(localDateTime).toISOString() : null);
 
 /** Now, as <input type="datetime-local"> shows it. */
-export function localNow(offsetMinutes = 0) {
-  const now = new Date(Date.now() + offsetMinutes * 60000);
+export function localNow(offsetMinutes = 0, from = Date.now()) {
+  const now = new Date(from + offsetMinutes * 60000);
   now.setSeconds(0, 0);
   return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 }

@@ -24,6 +24,7 @@ export class ContactPage {
     this.id = id;
     this.asOf = null;
     this.open = null; // the step form shown: 'request', 'touch', 'cadence', 'forget' or '<step>:<interview id>'
+    this.openedAt = Date.now();
     this.errors = {};
     this.busy = false;
     this.history = [];
@@ -70,8 +71,17 @@ export class ContactPage {
 
   errorOf(form) { return this.errors[form]; }
 
+  /**
+   * A date and time to start the open form's field with, fixed when the form opened: every render (a submit
+   * renders first) would otherwise put a new "now" over what the person chose once the minute has turned.
+   */
+  formTime(offsetMinutes = 0) {
+    return localNow(offsetMinutes, this.openedAt);
+  }
+
   openStep(name) {
     this.open = name;
+    this.openedAt = Date.now();
     this.errors = {};
     this.app.update();
     this.app.root.querySelector('.step-form input:not([type=hidden]), .step-form select, .step-form textarea')?.focus();
@@ -257,7 +267,7 @@ export class ContactPage {
           ${text('requestedMinutes', 'Minutes to ask for', e, { type: 'number', value: '20', required: true, hint: '15 to 30 is the usual ask.' })}
         </div>
         ${text('purpose', 'What you hope to learn', e)}
-        ${text('requestedAt', 'Sent', e, { type: 'datetime-local', value: localNow(), hint: 'Recording a request you sent earlier? Set when.' })}
+        ${text('requestedAt', 'Sent', e, { type: 'datetime-local', value: this.formTime(), hint: 'Recording a request you sent earlier? Set when.' })}
         ${c.referredBy ? html`<label class="check"><input type="checkbox" name="mentionReferrer" value="yes"> Mention that ${c.referredBy.displayName} introduced us</label>` : nothing}
         ${formErrors(e, fields)}
         <div class="actions"><button class="primary" ?disabled=${this.busy}>Record the request</button>
@@ -273,7 +283,7 @@ export class ContactPage {
         { input: { contactId: c.id, at: instantOf(v.at), channel: v.channel, note: v.note } }))}>
         <h4>Log a touch</h4>
         <div class="row">
-          ${text('at', 'When', e, { type: 'datetime-local', value: localNow(), required: true })}
+          ${text('at', 'When', e, { type: 'datetime-local', value: this.formTime(), required: true })}
           ${select('channel', 'How', e, CHANNELS, { labelOf: label, required: true })}
         </div>
         ${text('note', 'Note', e, { placeholder: 'Sent the article we talked about' })}

@@ -1,7 +1,7 @@
 // The steps of the interview cycle, each a small form on the contact's page: what can be done next depends on
 // where the interview stands.
 import { html, nothing } from '/webjars/lit-html/lit-html.js';
-import { browserTimeZone, CHANNELS, FORMATS, instantOf, label, localNow, newId } from '../format.js';
+import { browserTimeZone, CHANNELS, FORMATS, instantOf, label, newId } from '../format.js';
 import { ApiError } from '../api.js';
 import { formErrors, select, text, textarea } from '../forms.js';
 
@@ -42,7 +42,7 @@ export const STEPS = {
     fields: ['startsAt', 'durationMinutes', 'format', 'location', 'timeZone'],
     form: (page, i, e) => html`
       <div class="row">
-        ${text('startsAt', 'Starts', e, { type: 'datetime-local', required: true, value: localNow(24 * 60) })}
+        ${text('startsAt', 'Starts', e, { type: 'datetime-local', required: true, value: page.formTime(24 * 60) })}
         ${text('durationMinutes', 'Minutes', e, { type: 'number', required: true, value: String(i.requestedMinutes) })}
       </div>
       <div class="row">
@@ -57,7 +57,7 @@ export const STEPS = {
     fields: ['startsAt', 'durationMinutes', 'location', 'reason'],
     form: (page, i, e) => html`
       <div class="row">
-        ${text('startsAt', 'New start', e, { type: 'datetime-local', required: true, value: localNow(48 * 60) })}
+        ${text('startsAt', 'New start', e, { type: 'datetime-local', required: true, value: page.formTime(48 * 60) })}
         ${text('durationMinutes', 'Minutes', e, { type: 'number', value: String(i.meeting?.durationMinutes ?? '') })}
       </div>
       ${text('reason', 'Why', e)}`,
@@ -92,7 +92,7 @@ export const STEPS = {
   notes: {
     fields: ['heldAt', 'summary', 'answers', 'advice', 'nextSteps'],
     form: (page, i, e) => html`
-      ${text('heldAt', 'Held', e, { type: 'datetime-local', required: true, value: localNow() })}
+      ${text('heldAt', 'Held', e, { type: 'datetime-local', required: true, value: page.formTime() })}
       ${textarea('summary', 'What you talked about', e, { rows: 4 })}
       ${i.questions.map((q, n) => html`
         <div class="field"><label for="answer-${n}">${q}</label><textarea id="answer-${n}" name="answer-${n}" rows="2"></textarea></div>`)}
@@ -106,7 +106,7 @@ export const STEPS = {
     fields: ['sentAt', 'channel', 'message'],
     form: (page, i, e) => html`
       <div class="row">
-        ${text('sentAt', 'Sent', e, { type: 'datetime-local', required: true, value: localNow() })}
+        ${text('sentAt', 'Sent', e, { type: 'datetime-local', required: true, value: page.formTime() })}
         ${select('channel', 'How', e, CHANNELS, { labelOf: label, required: true })}
       </div>
       ${textarea('message', 'Message', e, { hint: 'Mention one piece of advice you will act on.' })}`,

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -221,6 +223,25 @@ class DashboardBrowserTest {
         browser.waitForText("h1", "Contacts");
         browser.waitForText(".result-count", "0 contacts");
         assertThat(user.graphQl("{ contact(id: \"kai\") { id } }").at("/data/contact").isNull()).isTrue();
+    }
+
+    @Test
+    void aTimeChosenInAFormIsKeptWhenTheClockTurnsBeforeItIsSent() {
+        TestUser user = server.signUp();
+        ok(user, "mutation { addContact(input: {id: \"tam\", givenName: \"Tam\", source: ALUMNI}) { id } }");
+        Browser browser = signedIn(desktop(), user);
+        browser.go("#/contacts/tam");
+        browser.click("button", "Log a touch");
+        LocalDateTime chosen = LocalDateTime.now().minusDays(3).truncatedTo(ChronoUnit.MINUTES);
+        browser.set("#f-at", inputTime(chosen));
+        // The person takes a few minutes over the note: the page's clock has moved on when they send it.
+        browser.script("const real = Date.now.bind(Date); Date.now = () => real() + 5 * 60000;");
+        browser.type("#f-note", "Sent the article we talked about");
+        browser.click(".step-form button", "Log it");
+        browser.waitUntil(d -> browser.all(".step-form").isEmpty());
+
+        String lastTouch = user.graphQl("{ contact(id: \"tam\") { lastTouchAt } }").at("/data/contact/lastTouchAt").asText();
+        assertThat(Instant.parse(lastTouch)).isEqualTo(chosen.atZone(ZoneId.systemDefault()).toInstant());
     }
 
     @Test
