@@ -28,6 +28,8 @@ export function field(name, labelText, error, control, hint) {
     </div>`;
 }
 
+// `value` is written into the input whenever it differs from the last render's, over what the person typed: it must
+// stay the same while the form is open (a default time comes from ContactPage.formTime, not from the clock).
 export const text = (name, labelText, error, { value = '', required = false, type = 'text', hint, autocomplete = 'off', placeholder = '' } = {}) =>
   field(name, labelText, error, (a) => html`<input id=${a.id} name=${name} type=${type} .value=${value ?? ''} ?required=${required}
       autocomplete=${autocomplete} placeholder=${placeholder} aria-invalid=${a.invalid} aria-describedby=${a.describedBy}>`, hint);

@@ -92,8 +92,8 @@ final class ContactKeys {
      * forgotten. A new key is stored before this returns and is durable no later than anything encrypted with it,
      * so events can never outlive their key after a crash: on MongoDB its write concern makes it durable at once;
      * on the embedded store the append of the events it encrypts makes it durable, as a commit of the store's file
-     * covers every write made before it began, the key's too. (A key of its own commit cost an addContact a fourth
-     * of its time.)
+     * covers every write made before it began, the key's too. (A commit of the key's own took a fourth of an
+     * addContact's time.)
      */
     Optional<SecretKey> keyToWrite(ContactId contactId) {
         return keyToWrite(contactId.toString());
