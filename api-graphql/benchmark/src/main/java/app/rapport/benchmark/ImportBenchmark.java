@@ -60,6 +60,7 @@ final class ImportBenchmark {
             HttpClient http = HttpClient.newHttpClient();
             String boundary = "rapport-bench";
             byte[] body = multipart(boundary, export);
+            double compiling = server.compilerSeconds();
             long started = System.nanoTime();
             HttpResponse<String> accepted = http.send(
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/plugins/linkedin-import/imports"))
@@ -87,6 +88,7 @@ final class ImportBenchmark {
             otherUser.join();
             facts.put("job", status);
             facts.put("importMillis", millis);
+            facts.put("serverCompilerCoresDuringImport", Math.round((server.compilerSeconds() - compiling) * 100_000.0 / millis) / 100.0);
             facts.put("rowsPerSecond", rows * 1000L / Math.max(1, millis));
             facts.put("otherAddContactDuringImport", summary(during));
             facts.put("residentBytes", server.residentBytes());

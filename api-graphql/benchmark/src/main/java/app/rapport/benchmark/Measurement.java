@@ -2,6 +2,7 @@ package app.rapport.benchmark;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,6 +15,7 @@ final class Measurement {
     private final List<Long> nanos = new ArrayList<>();
     private final Map<String, Integer> outcomes = new TreeMap<>();
     private double seconds;
+    private double compilerCores = Double.NaN;
 
     Measurement(String scenario, int clients) {
         this.scenario = scenario;
@@ -28,6 +30,15 @@ final class Measurement {
     void finish(double seconds) {
         this.seconds = seconds;
         Collections.sort(nanos);
+    }
+
+    /** How many cores the server's JIT compilers took, on average, while this was measured. */
+    void compilerCores(double cores) {
+        this.compilerCores = cores;
+    }
+
+    double compilerCores() {
+        return compilerCores;
     }
 
     int count() {
@@ -51,7 +62,17 @@ final class Measurement {
     }
 
     Map<String, Object> toJson() {
-        return Map.of("scenario", scenario, "clients", clients, "count", count(), "perSecond", perSecond(),
-                      "p50Millis", percentileMillis(0.50), "p99Millis", percentileMillis(0.99), "outcomes", outcomes);
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("scenario", scenario);
+        json.put("clients", clients);
+        json.put("count", count());
+        json.put("perSecond", perSecond());
+        json.put("p50Millis", percentileMillis(0.50));
+        json.put("p99Millis", percentileMillis(0.99));
+        json.put("outcomes", outcomes);
+        if (!Double.isNaN(compilerCores)) {
+            json.put("serverCompilerCores", compilerCores);
+        }
+        return json;
     }
 }

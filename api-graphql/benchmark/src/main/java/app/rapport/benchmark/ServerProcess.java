@@ -78,6 +78,27 @@ final class ServerProcess implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The seconds the server's JIT compilers have worked since it started ({@code jstat -compiler}), or NaN where that
+     * cannot be read. On two cores they take one for minutes after a start, so every figure says how much of them it had.
+     */
+    double compilerSeconds() {
+        Path jstat = Path.of(System.getProperty("java.home"), "bin", "jstat");
+        try {
+            Process jstatProcess = new ProcessBuilder(jstat.toString(), "-compiler", Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            List<String> lines = new String(jstatProcess.getInputStream().readAllBytes()).lines().toList();
+            jstatProcess.waitFor();
+            // Compiled Failed Invalid Time FailedType FailedMethod
+            return Double.parseDouble(lines.get(1).trim().split("\\s+")[3]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
+    }
+
     long diskBytes() throws IOException {
         return bytesIn(dataDir);
     }

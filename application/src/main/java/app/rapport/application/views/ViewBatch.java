@@ -38,6 +38,8 @@ public final class ViewBatch {
 
     private static final String RESOURCE = ViewBatch.class.getName();
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    /** The resource of a unit of work of one event, which has no batch. */
+    private static final Object SINGLE_EVENT = new Object();
 
     /**
      * For the processor of that name: writes the batch's rows after its last event (a batch without view rows costs
@@ -47,8 +49,7 @@ public final class ViewBatch {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
-                ViewBatch batch = unitOfWork.getResource(RESOURCE);
-                if (batch != null) {
+                if (unitOfWork.getResource(RESOURCE) instanceof ViewBatch batch) {
                     try {
                         batch.flush();
                     } catch (RuntimeException failed) {
@@ -102,11 +103,14 @@ public final class ViewBatch {
             return null;
         }
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
-        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || unitOfWork.phase() != UnitOfWork.Phase.STARTED
-                || batching.getMessages().size() < 2) {
-            return null; // a single event, as when a processor keeps up, has nothing to share: straight to the store
+        if (!(unitOfWork instanceof BatchingUnitOfWork<?> batching) || unitOfWork.phase() != UnitOfWork.Phase.STARTED) {
+            return null;
         }
-        return unitOfWork.getOrComputeResource(RESOURCE, key -> new ViewBatch(batching));
+        // decided once per batch: Axon copies the batch's messages into a new list at every getMessages()
+        Object batch = unitOfWork.getOrComputeResource(
+                RESOURCE, key -> batching.getMessages().size() < 2 ? SINGLE_EVENT : new ViewBatch(batching));
+        // a single event, as when a processor keeps up, has nothing to share: straight to the store
+        return batch instanceof ViewBatch shared ? shared : null;
     }
 
     Document find(ViewRows rows, String key) {

@@ -26,6 +26,10 @@ class ViewBatchTest {
     record Broken() {
     }
 
+    /** Adds a text, then looks at what the store itself holds. */
+    record Checked(String row, String text) {
+    }
+
     /** Adds a text without reading the row: created if absent. */
     record Added(String row, String text) {
     }
@@ -40,6 +44,7 @@ class ViewBatchTest {
         final MongoCollection<Document> store;
         final List<String> seenInTheStore = new ArrayList<>();
         final List<String> seenThroughTheRows = new ArrayList<>();
+        final List<String> seenInTheStoreAfterWriting = new ArrayList<>();
 
         Notes(ViewRows rows, MongoCollection<Document> store) {
             this.rows = rows;
@@ -63,6 +68,13 @@ class ViewBatchTest {
         @EventHandler
         void on(Tagged event) {
             rows.update(event.row(), Updates.addToSet("texts", event.text()));
+        }
+
+        @EventHandler
+        void on(Checked event) {
+            rows.upsert(event.row(), Updates.addToSet("texts", event.text()));
+            Document inStore = store.find(new Document("_id", event.row())).first();
+            seenInTheStoreAfterWriting.add(inStore == null ? "-" : inStore.getList("texts", String.class).toString());
         }
 
         @EventHandler
@@ -156,6 +168,15 @@ class ViewBatchTest {
         harness.deliverInOneBatch(reader, new Noted("a", "x"));
 
         assertThat(notes.seenThroughTheRows).containsExactly("[before]");
+    }
+
+    @Test
+    void aBatchOfOneEventWritesStraightToTheStoreAndALongerOneAtItsEnd() {
+        harness.deliverInOneBatch(notes, new Checked("a", "alone"));
+        harness.deliverInOneBatch(notes, new Checked("b", "first"), new Checked("b", "second"));
+
+        assertThat(notes.seenInTheStoreAfterWriting).containsExactly("[alone]", "-", "-");
+        assertThat(store.find(new Document("_id", "b")).first().getList("texts", String.class)).containsExactly("first", "second");
     }
 
     @Test
