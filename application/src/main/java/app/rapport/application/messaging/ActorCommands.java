@@ -25,16 +25,14 @@ public class ActorCommands {
 
     /**
      * Creates an aggregate under the client's id, once: when it exists already, a retried request (also one racing its
-     * original) gets the existing one back and nothing is sent twice.
+     * original) gets the existing one back and nothing is stored twice. The command is sent first, and the store's
+     * refusal of a second stream under the id is what says it exists: a new id, by far the usual case, costs no read
+     * before the write.
      *
      * @param find reads the aggregate's view
      * @return the view after the write; empty when the id is taken by nothing a view shows (a forgotten contact)
      */
     public <T> Optional<T> createOnce(Object command, String actor, String idField, String what, Supplier<Optional<T>> find) {
-        Optional<T> existing = find.get();
-        if (existing.isPresent()) {
-            return existing;
-        }
         try {
             send(command, actor, idField, what);
         } catch (Conflict taken) {
