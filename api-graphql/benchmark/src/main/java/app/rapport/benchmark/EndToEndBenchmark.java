@@ -94,8 +94,8 @@ public final class EndToEndBenchmark {
         long restarted = ServerProcess.bytesIn(dataDir);
         facts.put("diskBytesAfterRestart", restarted);
         facts.put("diskBytesPerStoredWriteAfterRestart", storedWrites.get() == 0 ? 0 : restarted / storedWrites.get());
-        rebuild(serverJar, jvmOptions, dataDir);
-        rebuildCeiling(dataDir, bulkRows);
+        long rebuilt = rebuild(serverJar, jvmOptions, dataDir);
+        rebuildCeiling(dataDir, rebuilt, bulkRows);
         report();
     }
 
@@ -210,8 +210,8 @@ public final class EndToEndBenchmark {
      * Beside the rebuild, the most it could reach on this store: every view row it made written once, in bulk, at
      * the store's rate ({@link ReplayCeiling}), with no reading, opening of events or handling at all.
      */
-    private void rebuildCeiling(Path dataDir, double bulkRowsPerSecond) {
-        if (!(facts.get("rebuildEvents") instanceof Long events) || events == 0) {
+    private void rebuildCeiling(Path dataDir, long events, double bulkRowsPerSecond) {
+        if (events == 0) {
             return;
         }
         Map<String, Long> rows = ReplayCeiling.viewRows(dataDir);
@@ -225,8 +225,10 @@ public final class EndToEndBenchmark {
     /**
      * Every view thrown away and rebuilt from the events at start-up ({@code --rapport.rebuild-views}): the time from
      * start until every processor has reached the head of the stream, read from the {@code views} health details.
+     *
+     * @return the events replayed; 0 when the rebuild did not finish
      */
-    private void rebuild(Path serverJar, Path jvmOptions, Path dataDir) throws Exception {
+    private long rebuild(Path serverJar, Path jvmOptions, Path dataDir) throws Exception {
         long started = System.nanoTime();
         try (ServerProcess rebuilding = ServerProcess.start(serverJar, jvmOptions, dataDir, freePort(), results.resolve("server-rebuild.log"),
                                                           "--rapport.rebuild-views=true",
@@ -250,11 +252,12 @@ public final class EndToEndBenchmark {
                     facts.put("rebuildAfterReadyMillis", (System.nanoTime() - ready) / 1_000_000);
                     facts.put("rebuildEvents", head + 1);
                     facts.put("rebuildEventsPerSecond", millis == 0 ? 0 : (head + 1) * 1000 / millis);
-                    return;
+                    return head + 1;
                 }
                 Thread.sleep(200);
             }
             facts.put("rebuildMillis", "more than 30 minutes");
+            return 0;
         }
     }
 

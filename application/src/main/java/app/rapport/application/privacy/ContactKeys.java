@@ -12,13 +12,11 @@ import app.rapport.application.storage.AppendDurability;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.shared.OwnerId;
 import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.MongoServerException;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
@@ -107,7 +105,8 @@ final class ContactKeys {
         if (cached != null) {
             return cached.key();
         }
-        return cache.put(id, keyOf(findOrCreate(id)));
+        Document stored = find(id);
+        return cache.put(id, keyOf(stored != null ? stored : create(id)));
     }
 
     /**
@@ -206,24 +205,17 @@ final class ContactKeys {
         return documents.find(Filters.eq("_id", id)).first();
     }
 
-    /**
-     * The contact's key document, a new key inserted when there is none, in one round trip: a new contact, the usual
-     * case, costs no lookup before its insert. When another thread or node got there first, theirs is the contact's key.
-     */
-    private Document findOrCreate(String id) {
+    /** Inserts a new key; when another thread or node got there first, theirs is the contact's key. */
+    private Document create(String id) {
         Document fresh = newKey(id);
         try {
-            return documents.findOneAndUpdate(
-                    Filters.eq("_id", id),
-                    Updates.combine(Updates.setOnInsert(SEALED_KEY, fresh.get(SEALED_KEY)),
-                                    Updates.setOnInsert(CREATED_AT, fresh.get(CREATED_AT))),
-                    new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        } catch (MongoServerException e) {
-            if (ErrorCategory.fromErrorCode(e.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+            documents.insertOne(fresh);
+            return fresh;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
                 throw e;
             }
         }
-        // two upserts raced, and the store let the second fail rather than find the first's insert
         Document existing = find(id);
         if (existing == null) {
             // Documents are never deleted, so the one that won the insert must be there.
