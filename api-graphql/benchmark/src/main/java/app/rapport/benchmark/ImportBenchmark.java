@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A LinkedIn export of {@code rapport.bench.importRows} connections (default 10,000) uploaded to a fresh server, as a
  * new user would: the time until its job is done, and meanwhile another user's {@code addContact} latency beside the
- * same user's latency before the import. Results in {@code results/import.json}.
+ * same user's latency before the import; then the same export by a third user alone. Results in
+ * {@code results/import.json}.
  */
 final class ImportBenchmark {
 
@@ -57,45 +58,70 @@ final class ImportBenchmark {
             facts.put("otherAddContactBefore", summary(before));
 
             byte[] export = export(rows);
-            HttpClient http = HttpClient.newHttpClient();
-            String boundary = "rapport-bench";
-            byte[] body = multipart(boundary, export);
             double compiling = server.compilerSeconds();
             long started = System.nanoTime();
-            HttpResponse<String> accepted = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/plugins/linkedin-import/imports"))
-                               .header("Authorization", "Bearer " + importer)
-                               .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                               .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            String job = upload(server, importer, export);
             facts.put("acceptedMillis", (System.nanoTime() - started) / 1_000_000);
-            if (accepted.statusCode() != 202) {
-                throw new IllegalStateException("the import was refused: " + accepted.statusCode() + " " + accepted.body());
-            }
-            String job = new ObjectMapper().readTree(accepted.body()).path("id").asText();
             AtomicBoolean done = new AtomicBoolean();
             List<Long> during = Collections.synchronizedList(new ArrayList<>());
             Thread otherUser = new Thread(() -> during.addAll(latencies(client, other, Long.MAX_VALUE, done)));
             otherUser.start();
-            JsonNode status;
-            do {
-                Thread.sleep(100);
-                status = client.call("{ importJob(id: \"" + job + "\") { status total created updated skipped failed } }", importer)
-                               .path("data").path("importJob");
-            } while ("RUNNING".equals(status.path("status").asText()));
+            JsonNode status = awaitDone(client, importer, job);
             long millis = (System.nanoTime() - started) / 1_000_000;
             done.set(true);
             otherUser.join();
             facts.put("job", status);
             facts.put("importMillis", millis);
-            facts.put("serverCompilerCoresDuringImport", Math.round((server.compilerSeconds() - compiling) * 100_000.0 / millis) / 100.0);
+            facts.put("serverCompilerCoresDuringImport", cores(server.compilerSeconds() - compiling, millis));
             facts.put("rowsPerSecond", rows * 1000L / Math.max(1, millis));
             facts.put("otherAddContactDuringImport", summary(during));
             facts.put("residentBytes", server.residentBytes());
+
+            // The same export by a third user with nobody else active, on a server that has run an import before:
+            // the import's own cost, without the other user's share of the machine, the pacing that yields to them,
+            // and most of the compiling of a fresh server.
+            String alone = client.signUp();
+            compiling = server.compilerSeconds();
+            started = System.nanoTime();
+            JsonNode aloneStatus = awaitDone(client, alone, upload(server, alone, export));
+            millis = (System.nanoTime() - started) / 1_000_000;
+            facts.put("importAloneMillis", millis);
+            facts.put("importAloneCreated", aloneStatus.path("created").asInt());
+            facts.put("serverCompilerCoresDuringImportAlone", cores(server.compilerSeconds() - compiling, millis));
         }
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(facts);
         Files.writeString(results.resolve("import.json"), json);
         System.out.println(json);
+    }
+
+    /** Uploads the export as that user's import; the job's id. */
+    private static String upload(ServerProcess server, String token, byte[] export) throws IOException, InterruptedException {
+        String boundary = "rapport-bench";
+        HttpResponse<String> accepted = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port + "/plugins/linkedin-import/imports"))
+                           .header("Authorization", "Bearer " + token)
+                           .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                           .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, export))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("the import was refused: " + accepted.statusCode() + " " + accepted.body());
+        }
+        return new ObjectMapper().readTree(accepted.body()).path("id").asText();
+    }
+
+    /** Polls the job as the progress bar does until it is no longer running; its last status. */
+    private static JsonNode awaitDone(GraphQlClient client, String token, String job) throws InterruptedException {
+        JsonNode status;
+        do {
+            Thread.sleep(100);
+            status = client.call("{ importJob(id: \"" + job + "\") { status total created updated skipped failed } }", token)
+                           .path("data").path("importJob");
+        } while ("RUNNING".equals(status.path("status").asText()));
+        return status;
+    }
+
+    private static double cores(double seconds, long millis) {
+        return Math.round(seconds * 100_000.0 / Math.max(1, millis)) / 100.0;
     }
 
     /** Sequential addContact calls by one client until {@code millis} have passed or {@code stop} is set; each one's latency. */

@@ -65,6 +65,14 @@ public class PluginConfiguration {
                               clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /**
+     * Up to this many events per unit of work of a plugin's processor when it has fallen behind (an import, a
+     * restart): one token write per batch, not one per event. A follower that throws does not fail the batch (its
+     * event goes to the dead letters); only a crash, or a dead letter that cannot be stored, hands the batch's events
+     * to the follower again, as a crash always could for the event in hand: deliveries are at least once.
+     */
+    static final int BATCH_SIZE = 32;
+
     /** A processor per following plugin, named after it, from its own position; mutations never wait for it. */
     @Bean
     ConfigurerModule pluginProcessors(PluginHost host) {
@@ -81,7 +89,7 @@ public class PluginConfiguration {
                           .assignHandlerInstancesMatching(name, handler -> handler == feed)
                           .registerPooledStreamingEventProcessor(
                                   name, Configuration::eventStore,
-                                  (config, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(1)
+                                  (config, builder) -> builder.initialSegmentCount(1).maxClaimedSegments(1).batchSize(BATCH_SIZE)
                                                               .initialToken(fromTheBeginning
                                                                                     ? StreamableMessageSource::createTailToken
                                                                                     : StreamableMessageSource::createHeadToken));
