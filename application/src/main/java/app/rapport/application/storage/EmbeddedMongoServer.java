@@ -82,6 +82,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         return new EmbeddedMongoServer(file, fileStore, backend, server);
     }
 
+    /** The store under the server, for tests that provoke what its requests must withstand. */
+    MVStore mvStore() {
+        return backend.getMvStore();
+    }
+
     public String connectionString() {
         return connectionString;
     }

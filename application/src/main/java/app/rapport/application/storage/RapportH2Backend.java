@@ -7,17 +7,26 @@ import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The embedded MongoDB backend on H2, with collections' documents stored as BSON ({@link DocumentValueType}) and
  * index keys in a compact form ordered by value ({@link IndexKeyType}). H2Database opens its maps by name; a map
  * already open is handed back as it is, so each map is opened here with its types first: those that exist before
  * anything reads them ({@link #openMapsWithTheirTypes}), a new one just before H2Database asks for it.
+ * <p>
+ * Every request tells the store which version it reads ({@link #whileReading}): the store frees a chunk as soon as no
+ * version it knows of needs it, so a request paused mid-way while others committed and the file was compacted would
+ * otherwise find its next page gone, and fail half-done (a document stored without its index entry).
  */
 final class RapportH2Backend extends H2Backend {
 
@@ -54,6 +63,32 @@ final class RapportH2Backend extends H2Backend {
     /** Whether the map named {@code name} is a collection's index: its keys are {@link IndexKeyType}'s. */
     static boolean isIndexMap(String name) {
         return name.contains(INDEX_MAP_INFIX) && !name.startsWith(DATA_MAP_PREFIX);
+    }
+
+    // Every request of the driver is an OP_MSG; an OP_QUERY is the legacy form of a query (the handshake's commands
+    // through it read no collection).
+    @Override
+    public Document handleMessage(MongoMessage message) {
+        return whileReading(() -> super.handleMessage(message));
+    }
+
+    @Override
+    public QueryResult handleQuery(MongoQuery query) {
+        return whileReading(() -> super.handleQuery(query));
+    }
+
+    /**
+     * Runs a request with the store's current version, and every later one, kept readable until it ends. Only the
+     * count is lowered at the end: the versions it kept are let go at the next commit, not on the request's thread.
+     */
+    private <T> T whileReading(Supplier<T> request) {
+        MVStore store = getMvStore();
+        MVStore.TxCounter reading = store.registerVersionUsage();
+        try {
+            return request.get();
+        } finally {
+            store.decrementVersionUsageCounter(reading);
+        }
     }
 
     @Override
