@@ -44,8 +44,9 @@ final class Deliveries implements EventFollower {
     @Override
     public void on(RapportEvent event) throws IOException, InterruptedException {
         OwnerSettings hook = context.settings(event.ownerId());
-        String url = hook.get(WebhooksPlugin.URL).orElse(null);
-        if (url == null || !wanted(hook.get(WebhooksPlugin.EVENTS).orElse(""), event.type())) {
+        Map<String, String> settings = hook.all(); // one read per event, for every owner, hook or not
+        String url = settings.get(WebhooksPlugin.URL);
+        if (url == null || !wanted(settings.getOrDefault(WebhooksPlugin.EVENTS, ""), event.type())) {
             return;
         }
         URI target = OutboundAddress.check(WebhooksPlugin.URL, url, allowPrivate);
