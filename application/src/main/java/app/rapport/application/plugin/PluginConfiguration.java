@@ -66,12 +66,12 @@ public class PluginConfiguration {
     }
 
     /**
-     * Up to this many events per unit of work of a plugin's processor when it has fallen behind (an import, a
-     * restart): one token write per batch, not one per event. A follower that throws does not fail the batch (its
-     * event goes to the dead letters); only a crash, or a dead letter that cannot be stored, hands the batch's events
-     * to the follower again, as a crash always could for the event in hand: deliveries are at least once.
+     * One event per unit of work, so one token write per event even when the processor has fallen behind. Steps of 32
+     * made an import a tenth faster (docs/performance.md) but are not safe here: a follower's tries with back-off
+     * (a hook that does not answer takes some 30 s per event) would outlast Axon's 60 s limit on a unit of work, whose
+     * interruption rolls the step back and hands its events, dead letters and all, to the follower again.
      */
-    static final int BATCH_SIZE = 32;
+    static final int BATCH_SIZE = 1;
 
     /** A processor per following plugin, named after it, from its own position; mutations never wait for it. */
     @Bean
