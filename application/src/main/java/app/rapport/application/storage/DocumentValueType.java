@@ -1,10 +1,6 @@
 package app.rapport.application.storage;
 
 import de.bwaldvogel.mongo.bson.Document;
-import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
-import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.h2.mvstore.type.ObjectDataType;
@@ -15,7 +11,7 @@ import java.nio.ByteBuffer;
  * How the embedded store writes a collection's documents into its file: as BSON, the format they arrive in, instead
  * of H2's default for objects it does not know, Java serialization. A profile of a 30,000-row LinkedIn import spent
  * a fifth of the server's CPU serializing documents (a new object stream per document, every time a page was written)
- * and another 7 % reading them back.
+ * and another 7 % reading them back. They are read back as they are written, {@link EncodedDocument}s.
  * <p>
  * A value written this way starts with {@link #BSON}, a byte H2's own format never starts with; anything else (a
  * store written before, or a value that is not a document) is read and written by H2's own type, so older files
@@ -28,34 +24,29 @@ final class DocumentValueType extends BasicDataType<Object> {
     /** Unused by {@link ObjectDataType}, whose tags stop at 119. */
     static final byte BSON = (byte) 0xB5;
 
-    private static final ThreadLocal<ByteBuf> ENCODING = ThreadLocal.withInitial(() -> Unpooled.buffer(1024));
-
     private final ObjectDataType fallback = new ObjectDataType();
-    /** The average encoded size, for H2's estimate of a page's memory (it caches pages up to a size). */
-    private volatile int averageSize = 512;
 
     private DocumentValueType() {
     }
 
     @Override
     public int getMemory(Object value) {
-        // A document in memory takes several times its encoded bytes (maps, boxed values, strings).
-        return value instanceof Document ? 3 * averageSize : fallback.getMemory(value);
+        if (value instanceof EncodedDocument encoded) {
+            return 32 + encoded.bson().length;
+        }
+        // A decoded document, of a file written before, takes several times its encoded bytes (maps, boxed values, strings).
+        return value instanceof Document ? 2048 : fallback.getMemory(value);
     }
 
     @Override
     public void write(WriteBuffer buffer, Object value) {
-        if (!(value instanceof Document document)) {
-            fallback.write(buffer, value);
-            return;
+        if (value instanceof Document document) {
+            value = EncodedDocument.of(document);
         }
-        ByteBuf encoded = ENCODING.get().clear();
-        BsonEncoder.encodeDocument(document, encoded);
-        int size = encoded.readableBytes();
-        buffer.put(BSON).put(encoded.array(), encoded.arrayOffset() + encoded.readerIndex(), size);
-        averageSize = (size + 15 * averageSize) / 16;
-        if (encoded.capacity() > 1 << 20) {
-            ENCODING.remove(); // one large document must not keep a large buffer per thread
+        if (value instanceof EncodedDocument encoded) {
+            buffer.put(BSON).put(encoded.bson());
+        } else {
+            fallback.write(buffer, value);
         }
     }
 
@@ -68,10 +59,10 @@ final class DocumentValueType extends BasicDataType<Object> {
         // BSON starts with its own length, little-endian, counting itself.
         int length = (buffer.get(start + 1) & 0xff) | (buffer.get(start + 2) & 0xff) << 8
                      | (buffer.get(start + 3) & 0xff) << 16 | (buffer.get(start + 4) & 0xff) << 24;
-        byte[] bytes = new byte[length];
+        byte[] bson = new byte[length];
         buffer.position(start + 1);
-        buffer.get(bytes);
-        return BsonDecoder.decodeBson(Unpooled.wrappedBuffer(bytes));
+        buffer.get(bson);
+        return new EncodedDocument(bson);
     }
 
     @Override

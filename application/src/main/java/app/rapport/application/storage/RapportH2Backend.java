@@ -19,8 +19,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The embedded MongoDB backend on H2, with collections' documents stored as BSON ({@link DocumentValueType}) and
- * index keys in a compact form ordered by value ({@link IndexKeyType}). H2Database opens its maps by name; a map
+ * The embedded MongoDB backend on H2, with collections' documents kept as BSON, in the file ({@link DocumentValueType})
+ * and in memory until read ({@link EncodedCollection}), and index keys in a compact form ordered by value
+ * ({@link IndexKeyType}). H2Database opens its maps by name; a map
  * already open is handed back as it is, so each map is opened here with its types first: those that exist before
  * anything reads them ({@link #openMapsWithTheirTypes}), a new one just before H2Database asks for it.
  * <p>
@@ -93,32 +94,28 @@ final class RapportH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName, getMvStore(), getCursorRegistry());
+        return new Database(databaseName);
     }
 
-    private static final class Database extends H2Database {
+    /**
+     * An inner class: H2Database's constructor opens the collections that exist, calling the methods below before a
+     * field of this class could be set, and the backend's store is reachable then (Java sets the outer instance first).
+     */
+    private final class Database extends H2Database {
 
-        /** Null while H2Database's constructor opens the collections that exist: those are open with their types already. */
-        private final MVStore store;
-
-        Database(String databaseName, MVStore store, CursorRegistry cursors) {
-            super(databaseName, store, cursors);
-            this.store = store;
+        Database(String databaseName) {
+            super(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            if (store != null) {
-                openWithItsTypes(store, DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
-            }
-            return super.openOrCreateCollection(collectionName, options);
+            MVMap<Object, Object> documents = openWithItsTypes(getMvStore(), DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+            return new EncodedCollection(this, collectionName, options, documents, cursorRegistry);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            if (store != null) {
-                openWithItsTypes(store, getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
-            }
+            openWithItsTypes(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }

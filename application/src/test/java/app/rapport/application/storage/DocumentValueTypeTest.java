@@ -46,7 +46,7 @@ class DocumentValueTypeTest {
     }
 
     @Test
-    void aDocumentIsWrittenAsBsonAndAnythingElseAsH2WritesIt() {
+    void aDocumentIsWrittenAsBsonAndReadBackEncodedAndAnythingElseAsH2WritesIt() {
         de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "x").append("name", "Dana");
         WriteBuffer buffer = new WriteBuffer();
         DocumentValueType.INSTANCE.write(buffer, document);
@@ -55,7 +55,8 @@ class DocumentValueTypeTest {
         ByteBuffer written = buffer.getBuffer().flip();
 
         assertThat(written.get(0)).isEqualTo(DocumentValueType.BSON);
-        assertThat(DocumentValueType.INSTANCE.read(written)).isEqualTo(document);
+        assertThat(DocumentValueType.INSTANCE.read(written)).isInstanceOfSatisfying(
+                EncodedDocument.class, encoded -> assertThat(encoded.decode()).isEqualTo(document));
         assertThat(DocumentValueType.INSTANCE.read(written)).isEqualTo(42L);
         assertThat(DocumentValueType.INSTANCE.read(written)).isEqualTo("a text");
         assertThat(written.hasRemaining()).isFalse();
