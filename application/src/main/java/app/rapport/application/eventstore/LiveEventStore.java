@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Axon's event store over Rapport's storage engine, whose streams are told of new events the moment a commit
@@ -38,6 +39,9 @@ public class LiveEventStore extends AbstractEventStore implements Lifecycle {
     private static final Logger log = LoggerFactory.getLogger(LiveEventStore.class);
 
     private final Set<LiveEventStream> openStreams = ConcurrentHashMap.newKeySet();
+    /** Appends of this server so far, and how many of them a read that has begun covers. */
+    private final AtomicLong appends = new AtomicLong();
+    private final AtomicLong told = new AtomicLong();
     private final RecentEvents recent;
     private final ScheduledExecutorService otherWriters;
 
@@ -64,9 +68,26 @@ public class LiveEventStore extends AbstractEventStore implements Lifecycle {
         return stream;
     }
 
-    /** Runs once the unit of work that appended the events has committed: they are durable and readable. */
+    @Override
+    protected void prepareCommit(List<? extends EventMessage<?>> events) {
+        super.prepareCommit(events);
+        if (!events.isEmpty()) {
+            appends.incrementAndGet(); // stored, durable and readable: the engine's append returns after its commit
+        }
+    }
+
+    /**
+     * Runs once the unit of work that appended the events has committed. Reads what is new and wakes the streams,
+     * unless a read that began after these events were stored did so already: commands handled in one unit of work
+     * (a batch) are stored in one commit, but Axon calls this once per command after it, and each call read the store
+     * and woke every processor (a batch of 100 contacts: 100 reads, a third of an import's time).
+     */
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
+        long stored = appends.get();
+        if (stored <= told.getAndAccumulate(stored, Math::max)) {
+            return;
+        }
         readNewEvents();
         openStreams.forEach(LiveEventStream::eventsAppended);
     }
