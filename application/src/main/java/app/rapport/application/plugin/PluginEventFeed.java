@@ -5,9 +5,10 @@ import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.domain.contact.RelationshipEvent;
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.RapportEvent;
-import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +22,14 @@ import java.util.function.IntFunction;
 
 /**
  * Hands the relationship events of the stream to one plugin's follower, on the plugin's own processor
- * ({@code plugin-<id>}). A follower that throws is tried again {@value #TRIES} times in all, with the plugin's back-off;
+ * ({@code plugin-<id>}). Events of a type the follower does not follow ({@link EventFollower#follows}) are passed over
+ * before a unit of work is started for them, so they cost no step and no write of the processor's position (Axon
+ * stores it every few seconds then). A follower that throws is tried again {@value #TRIES} times in all, with the plugin's back-off;
  * then the event goes to the dead letters and the stream goes on, so one poison event stops neither the plugin nor
  * anyone else. Nothing here throws to the processor but a failure to store the dead letter, which stops the processor
  * to be retried: an event is never dropped silently.
  */
-final class PluginEventFeed {
+final class PluginEventFeed implements EventMessageHandler {
 
     static final int TRIES = 3;
 
@@ -51,12 +54,23 @@ final class PluginEventFeed {
         return plugin;
     }
 
-    @EventHandler
-    void on(Object payload, EventMessage<?> message, TrackingToken token) throws InterruptedException {
-        if (!(payload instanceof RelationshipEvent relationship)) {
-            return;
+    @Override
+    public boolean canHandle(EventMessage<?> message) {
+        // By type alone: the payload of an event passed over is never decoded.
+        return RelationshipEvent.class.isAssignableFrom(message.getPayloadType())
+               && follower.follows(message.getPayloadType().getSimpleName());
+    }
+
+    @Override
+    public Object handle(EventMessage<?> message) throws InterruptedException {
+        if (canHandle(message)) {
+            TrackingToken token = message instanceof TrackedEventMessage<?> tracked ? tracked.trackingToken() : null;
+            deliver(event((RelationshipEvent) message.getPayload(), message, token));
         }
-        RapportEvent event = event(relationship, message, token);
+        return null;
+    }
+
+    private void deliver(RapportEvent event) throws InterruptedException {
         for (int tries = 1; ; tries++) {
             try {
                 follower.on(event);

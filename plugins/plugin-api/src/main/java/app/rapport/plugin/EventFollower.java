@@ -11,6 +11,15 @@ public interface EventFollower {
     void on(RapportEvent event) throws Exception;
 
     /**
+     * Whether events of this type ({@link RapportEvent#type()}) are handed to {@link #on}: all by default. A follower
+     * that needs a few types should say which; the others then cost it nothing (a LinkedIn import is ten thousand
+     * {@code ContactAdded} in a minute).
+     */
+    default boolean follows(String eventType) {
+        return true;
+    }
+
+    /**
      * Whether a newly installed plugin reads the stream from its first event (true) or from the moment it is
      * first started (false, the default). Either way it goes on from its own position after a restart.
      */

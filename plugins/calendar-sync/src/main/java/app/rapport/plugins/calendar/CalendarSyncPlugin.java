@@ -124,7 +124,7 @@ public final class CalendarSyncPlugin implements RapportPlugin {
         context.follow(new EventFollower() {
             @Override
             public void on(RapportEvent event) {
-                if (SHOWN.contains(event.type()) && event.ownerId() != null && !connections(event.ownerId()).all().isEmpty()
+                if (event.ownerId() != null && !connections(event.ownerId()).all().isEmpty()
                     && concernsAMeeting(event)) {
                     List<CalDavConnection> synced = syncOwner(event.ownerId());
                     Optional<CalDavConnection> failed = synced.stream().filter(c -> c.status == CalDavConnection.Status.FAILING).findFirst();
@@ -132,6 +132,11 @@ public final class CalendarSyncPlugin implements RapportPlugin {
                         throw new IllegalStateException("calendar " + failed.get().id + ": " + failed.get().lastError);
                     }
                 }
+            }
+
+            @Override
+            public boolean follows(String eventType) {
+                return SHOWN.contains(eventType);
             }
         });
         context.every(interval, this::syncEveryone);

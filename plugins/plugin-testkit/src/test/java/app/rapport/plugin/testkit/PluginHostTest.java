@@ -100,6 +100,19 @@ class PluginHostTest {
     }
 
     @Test
+    void theFollowerIsHandedOnlyTheTypesOfEventsItFollows(TestServer server) {
+        TestUser maya = server.signUp();
+        maya.graphQl(ADD, Map.of("id", "hal", "name", "Hal"));
+        assertThat(maya.graphQl("mutation { updateContact(input: {id: \"hal\", title: \"Archivist\"}) { id } }").has("errors")).isFalse();
+        maya.graphQl(ADD, Map.of("id", "ivy", "name", "Ivy")); // after the update: once it is seen, the update was passed
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        assertThat(RecordingPlugin.SEEN.stream().filter(event -> event.ownerId().equals(maya.accountId())).map(RapportEvent::type))
+                .containsExactly("ContactAdded", "ContactAdded");
+        assertThat(seen(maya, "ivy")).isTrue();
+    }
+
+    @Test
     void anOwnersEndpointNeedsTheOwnerAndAPublicOneAnyone(TestServer server) {
         TestUser maya = server.signUp();
         maya.graphQl(ADD, Map.of("id", "eve", "name", "Eve"));

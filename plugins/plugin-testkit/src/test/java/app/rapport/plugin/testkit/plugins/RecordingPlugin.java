@@ -19,8 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plugin that records the events it follows and fails on every contact named "Poison" until healed; runs a job
- * every second; serves an owner's endpoint and a public one.
+ * A plugin that records the events it follows (all but {@code ContactUpdated}) and fails on every contact named
+ * "Poison" until healed; runs a job every second; serves an owner's endpoint and a public one.
  */
 public class RecordingPlugin implements RapportPlugin {
 
@@ -42,6 +42,11 @@ public class RecordingPlugin implements RapportPlugin {
                     throw new IllegalStateException("cannot stomach " + event.contactId());
                 }
                 SEEN.add(event);
+            }
+
+            @Override
+            public boolean follows(String eventType) {
+                return !"ContactUpdated".equals(eventType);
             }
 
             @Override
