@@ -182,6 +182,7 @@ final class HostedOwnerNetwork implements OwnerNetwork {
                 outcomes.add(new ContactOutcome(contact.id(), ContactOutcome.Result.REFUSED, refused.field(), refused.getMessage()));
             }
         }
+        // A plugin's new contacts name no introducer, so the batch may be written in any number of parts.
         boolean shared = services.get().callers().anyoneBut(owner);
         int step = shared ? SHARED_STEP : Math.max(1, commands.size());
         List<ContactBatch.Outcome> added = new ArrayList<>();
