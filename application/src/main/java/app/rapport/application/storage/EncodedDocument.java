@@ -6,8 +6,6 @@ import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
-import java.util.Arrays;
-
 /**
  * A collection's document as the embedded store keeps it, in memory as in its file: its BSON, decoded only when a
  * request reads it. A page of the store holds dozens of documents; kept decoded, every page read from the file was
@@ -43,16 +41,6 @@ final class EncodedDocument {
     /** The BSON, not to be changed. */
     byte[] bson() {
         return bson;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof EncodedDocument encoded && Arrays.equals(bson, encoded.bson);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bson);
     }
 
     @Override
