@@ -5,8 +5,8 @@ import app.rapport.domain.contact.ContactProfile;
 import app.rapport.domain.contact.ContactSource;
 import com.mongodb.client.model.Updates;
 import org.bson.conversions.Bson;
+import app.rapport.domain.shared.Identifiers;
 import app.rapport.domain.shared.InterviewId;
-import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
 import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
@@ -205,17 +205,11 @@ final class ContactRows {
         return texts(row, field).stream().map(ContactRows::contactId).toList();
     }
 
-    /** Ids are "owner/value"; a value never holds '/', so the last one splits them. */
     private static ContactId contactId(String key) {
-        if (key == null) {
-            return null;
-        }
-        int split = key.lastIndexOf('/');
-        return new ContactId(new OwnerId(key.substring(0, split)), key.substring(split + 1));
+        return Identifiers.fromKey(key, ContactId::new);
     }
 
     private static InterviewId interviewId(String key) {
-        int split = key.lastIndexOf('/');
-        return new InterviewId(new OwnerId(key.substring(0, split)), key.substring(split + 1));
+        return Identifiers.fromKey(key, InterviewId::new);
     }
 }

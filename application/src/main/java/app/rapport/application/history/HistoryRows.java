@@ -2,8 +2,8 @@ package app.rapport.application.history;
 
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.RelationshipEvent;
+import app.rapport.domain.shared.Identifiers;
 import app.rapport.domain.shared.InterviewId;
-import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
 import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
@@ -224,11 +224,7 @@ final class HistoryRows {
     }
 
     private static InterviewId interviewId(String key) {
-        if (key == null) {
-            return null;
-        }
-        int split = key.lastIndexOf('/');
-        return new InterviewId(new OwnerId(key.substring(0, split)), key.substring(split + 1));
+        return Identifiers.fromKey(key, InterviewId::new);
     }
 
     static long bucketOf(long sequence) {

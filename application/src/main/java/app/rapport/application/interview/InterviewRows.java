@@ -7,8 +7,8 @@ import app.rapport.domain.interview.InterviewStatus;
 import app.rapport.domain.interview.MeetingFormat;
 import app.rapport.domain.interview.ReferralId;
 import app.rapport.domain.interview.Response;
+import app.rapport.domain.shared.Identifiers;
 import app.rapport.domain.shared.InterviewId;
-import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
 import app.rapport.application.views.ViewRows;
 import com.mongodb.client.MongoDatabase;
@@ -19,7 +19,6 @@ import org.bson.conversions.Bson;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * The interview projection's collections, each read only by exact match on {@code _id} ("owner/value", the
@@ -199,8 +198,8 @@ final class InterviewRows {
     }
 
     static InterviewView view(Document row) {
-        InterviewId id = parse(row.getString(ID), InterviewId::new);
-        ContactId contactId = parse(row.getString(CONTACT_ID), ContactId::new);
+        InterviewId id = Identifiers.fromKey(row.getString(ID), InterviewId::new);
+        ContactId contactId = Identifiers.fromKey(row.getString(CONTACT_ID), ContactId::new);
         Document meeting = row.get(MEETING, Document.class);
         Document notes = row.get(NOTES, Document.class);
         return new InterviewView(
@@ -235,10 +234,10 @@ final class InterviewRows {
     }
 
     static ReferralView referralView(Document referral, InterviewId interviewId, ContactId fromContactId) {
-        return new ReferralView(parse(referral.getString(ID), ReferralId::new),
+        return new ReferralView(Identifiers.fromKey(referral.getString(ID), ReferralId::new),
                                 interviewId,
                                 fromContactId,
-                                parse(referral.getString(TO_CONTACT_ID), ContactId::new),
+                                Identifiers.fromKey(referral.getString(TO_CONTACT_ID), ContactId::new),
                                 referral.getBoolean(MAY_USE_NAME, false),
                                 referral.getString(NOTE));
     }
@@ -252,14 +251,6 @@ final class InterviewRows {
         return values == null ? List.of() : values.stream().filter(value -> value != null).toList();
     }
 
-    /** Ids are "owner/value"; a value never holds '/', so the last one splits them. */
-    static <T> T parse(String key, BiFunction<OwnerId, String, T> id) {
-        if (key == null) {
-            return null;
-        }
-        int split = key.lastIndexOf('/');
-        return id.apply(new OwnerId(key.substring(0, split)), key.substring(split + 1));
-    }
 
     private static List<Answer> answers(Document notes) {
         List<Document> answers = notes.getList(ANSWERS, Document.class);

@@ -3,6 +3,7 @@ package app.rapport.application.overview;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.interview.InterviewStatus;
 import app.rapport.domain.interview.Response;
+import app.rapport.domain.shared.Identifiers;
 import app.rapport.domain.shared.InterviewId;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
@@ -17,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 /**
@@ -198,7 +198,7 @@ final class OwnerIndexRows {
     // ---------------------------------------------------------------- rows as the index holds them
 
     static IndexedContact contact(Document row) {
-        return new IndexedContact(parse(row.getString(ID), ContactId::new),
+        return new IndexedContact(Identifiers.fromKey(row.getString(ID), ContactId::new),
                                   row.getString(GIVEN_NAME),
                                   row.getString(FAMILY_NAME),
                                   row.getString(TITLE),
@@ -207,13 +207,13 @@ final class OwnerIndexRows {
                                   instant(row.getString(ADDED_AT)),
                                   instant(row.getString(LAST_TOUCH_AT)),
                                   instant(row.getString(NEXT_FOLLOW_UP_DUE)),
-                                  parse(row.getString(MERGED_INTO), ContactId::new));
+                                  Identifiers.fromKey(row.getString(MERGED_INTO), ContactId::new));
     }
 
     static IndexedInterview interview(Document row) {
         List<Document> referrals = row.getList(REFERRALS, Document.class, List.of());
-        return new IndexedInterview(parse(row.getString(ID), InterviewId::new),
-                                    parse(row.getString(CONTACT_ID), ContactId::new),
+        return new IndexedInterview(Identifiers.fromKey(row.getString(ID), InterviewId::new),
+                                    Identifiers.fromKey(row.getString(CONTACT_ID), ContactId::new),
                                     enumOf(InterviewStatus.class, row.getString(STATUS)),
                                     enumOf(Response.class, row.getString(RESPONSE)),
                                     instant(row.getString(REQUESTED_AT)),
@@ -222,7 +222,7 @@ final class OwnerIndexRows {
                                     instant(row.getString(HELD_AT)),
                                     instant(row.getString(THANKS_DUE_BY)),
                                     instant(row.getString(THANKS_SENT_AT)),
-                                    referrals.stream().map(referral -> parse(referral.getString(TO_CONTACT_ID), ContactId::new)).toList());
+                                    referrals.stream().map(referral -> Identifiers.fromKey(referral.getString(TO_CONTACT_ID), ContactId::new)).toList());
     }
 
     static long version(Document row) {
@@ -252,15 +252,6 @@ final class OwnerIndexRows {
 
     /** An interview's id from its row's key. */
     static InterviewId interviewId(String key) {
-        return parse(key, InterviewId::new);
-    }
-
-    /** Ids are "owner/value"; a value never holds '/', so the last one splits them. */
-    private static <T> T parse(String key, BiFunction<OwnerId, String, T> id) {
-        if (key == null) {
-            return null;
-        }
-        int split = key.lastIndexOf('/');
-        return id.apply(new OwnerId(key.substring(0, split)), key.substring(split + 1));
+        return Identifiers.fromKey(key, InterviewId::new);
     }
 }

@@ -3,8 +3,10 @@ package app.rapport.application.plugin;
 import app.rapport.application.history.EventData;
 import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.domain.contact.RelationshipEvent;
+import app.rapport.domain.shared.Identifiers;
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.RapportEvent;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -22,8 +24,8 @@ import java.util.function.IntFunction;
 
 /**
  * Hands the relationship events of the stream to one plugin's follower, on the plugin's own processor
- * ({@code plugin-<id>}). Events of a type the follower does not follow ({@link EventFollower#follows}) are passed over
- * before a unit of work is started for them, so they cost no step and no write of the processor's position (Axon
+ * ({@code plugin-<id>}). Events of a type or an owner the follower does not follow ({@link EventFollower#follows}) are
+ * passed over before a unit of work is started for them, so they cost no step and no write of the processor's position (Axon
  * stores it every few seconds then). A follower that throws is tried again {@value #TRIES} times in all, with the plugin's back-off;
  * then the event goes to the dead letters and the stream goes on, so one poison event stops neither the plugin nor
  * anyone else. Nothing here throws to the processor but a failure to store the dead letter, which stops the processor
@@ -56,9 +58,22 @@ final class PluginEventFeed implements EventMessageHandler {
 
     @Override
     public boolean canHandle(EventMessage<?> message) {
-        // By type alone: the payload of an event passed over is never decoded.
-        return RelationshipEvent.class.isAssignableFrom(message.getPayloadType())
-               && follower.follows(message.getPayloadType().getSimpleName());
+        // By type and owner, both known without decoding the payload: an event passed over is never read.
+        if (!RelationshipEvent.class.isAssignableFrom(message.getPayloadType())) {
+            return false;
+        }
+        String type = message.getPayloadType().getSimpleName();
+        try {
+            return follower.follows(type, ownerOf(message));
+        } catch (RuntimeException unsure) {
+            return true; // then the follower decides in on(), with its tries and dead letters
+        }
+    }
+
+    private static String ownerOf(EventMessage<?> message) {
+        return message instanceof DomainEventMessage<?> fromAggregate
+               ? Identifiers.ownerOfKey(fromAggregate.getAggregateIdentifier()).value()
+               : ((RelationshipEvent) message.getPayload()).contactId().owner().value();
     }
 
     @Override

@@ -13,29 +13,81 @@ import com.mongodb.client.model.Updates;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
 /**
  * Plugins' settings per owner: one document per plugin and owner ({@code _id} {@code <plugin>/<owner>}), secrets
  * sealed with the {@link app.rapport.application.privacy.ServerKey}, each change committed before it returns.
+ * <p>
+ * A follower asks for an owner's settings at every event (has this owner a hook?), ten thousand times in a LinkedIn
+ * import, so documents read are kept for {@link #SEEN_WITHIN}: a change made through this server is seen by the next
+ * read, one made through another server of a cluster within that time.
  */
 public class PluginSettingsStore {
 
+    static final Duration SEEN_WITHIN = Duration.ofSeconds(1);
+
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final int REMEMBERED = 10_000;
 
     private final MongoCollection<Document> settings;
     private final AppendDurability durability;
     private final ServerKey key;
+    private final LongSupplier nanoTime;
+    private final Map<String, Read> recent = new ConcurrentHashMap<>();
+    private final AtomicLong changes = new AtomicLong();
 
     PluginSettingsStore(Store store, ServerKey key) {
+        this(store, key, System::nanoTime);
+    }
+
+    PluginSettingsStore(Store store, ServerKey key, LongSupplier nanoTime) {
         this.settings = store.database().getCollection("plugin_settings");
         this.durability = store.durability();
         this.key = key;
+        this.nanoTime = nanoTime;
+    }
+
+    private record Read(Document stored, long readAt) {
+    }
+
+    /** The document as stored, or an empty one; not to be changed (it may be shared with other readers). */
+    private Document stored(String id) {
+        long now = nanoTime.getAsLong();
+        Read read = recent.get(id);
+        if (read != null && now - read.readAt() < SEEN_WITHIN.toNanos()) {
+            return read.stored();
+        }
+        long changesBefore = changes.get();
+        Document found = settings.find(Filters.eq("_id", id)).first();
+        Document stored = found == null ? new Document() : found;
+        if (recent.size() >= REMEMBERED) {
+            recent.clear();
+        }
+        recent.put(id, new Read(stored, now));
+        if (changes.get() != changesBefore) {
+            recent.remove(id); // a change was made meanwhile: what was read may be older than it
+        }
+        return stored;
+    }
+
+    /** After every change, once it is stored: the next read sees it, and no read begun before it keeps an older copy. */
+    private void changed(String id) {
+        changes.incrementAndGet();
+        if (id == null) {
+            recent.clear();
+        } else {
+            recent.remove(id);
+        }
     }
 
     /**
@@ -63,6 +115,7 @@ public class PluginSettingsStore {
         }
         if (sealed > 0) {
             durability.makeDurable();
+            changed(null);
         }
     }
 
@@ -72,6 +125,7 @@ public class PluginSettingsStore {
 
     void forgetOwner(OwnerId owner) {
         settings.deleteMany(Filters.eq("owner", owner.value()));
+        changed(null);
     }
 
     List<String> owners(String plugin) {
@@ -94,8 +148,7 @@ public class PluginSettingsStore {
         }
 
         private Document stored() {
-            Document found = settings.find(Filters.eq("_id", id)).first();
-            return found == null ? new Document() : found;
+            return PluginSettingsStore.this.stored(id);
         }
 
         @Override
@@ -130,6 +183,7 @@ public class PluginSettingsStore {
         public void clear() {
             settings.deleteOne(Filters.eq("_id", id));
             durability.makeDurable();
+            changed(id);
         }
 
         private void change(String path, String value) {
@@ -138,6 +192,7 @@ public class PluginSettingsStore {
                                                value == null ? Updates.unset(path) : Updates.set(path, value)),
                                new UpdateOptions().upsert(true));
             durability.makeDurable();
+            changed(id);
         }
 
         private static String checked(String name) {

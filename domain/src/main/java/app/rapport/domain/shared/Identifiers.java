@@ -49,4 +49,28 @@ public final class Identifiers {
             throw new InvalidInput(field, invalid.getMessage().replaceFirst("^id\\b", field));
         }
     }
+
+    /**
+     * An id read back from its key, {@code <owner>/<value>} (how {@code ContactId} and {@code InterviewId} print, and
+     * the aggregate identifier): a value never holds '/', so the last one splits them. Null for null.
+     */
+    public static <T> T fromKey(String key, BiFunction<OwnerId, String, T> type) {
+        if (key == null) {
+            return null;
+        }
+        int split = key.lastIndexOf('/');
+        if (split <= 0) {
+            throw new IllegalArgumentException("an id's key is <owner>/<value>, not " + key);
+        }
+        return type.apply(new OwnerId(key.substring(0, split)), key.substring(split + 1));
+    }
+
+    /** The owner part of a key ({@link #fromKey}), without checking the value. */
+    public static OwnerId ownerOfKey(String key) {
+        int split = key.lastIndexOf('/');
+        if (split <= 0) {
+            throw new IllegalArgumentException("an id's key is <owner>/<value>, not " + key);
+        }
+        return new OwnerId(key.substring(0, split));
+    }
 }

@@ -20,6 +20,17 @@ public interface EventFollower {
     }
 
     /**
+     * Whether this owner's events of this type are handed to {@link #on}: by default those of the types it
+     * {@linkplain #follows(String) follows}. Asked before the event is read, for every event of the stream, so it must
+     * be quick: owner settings ({@link PluginContext#settings}) are kept in memory by the host for this. A follower that
+     * acts only for owners who set it up (a webhook, a connected calendar) should say so here; the others' events then
+     * cost it nothing. An exception counts as "yes": {@link #on} is then asked, and may fail as usual.
+     */
+    default boolean follows(String eventType, String ownerId) {
+        return follows(eventType);
+    }
+
+    /**
      * Whether a newly installed plugin reads the stream from its first event (true) or from the moment it is
      * first started (false, the default). Either way it goes on from its own position after a restart.
      */

@@ -6,6 +6,9 @@ import java.util.Optional;
 /**
  * One owner's settings of one plugin, kept by the host. Secrets (passwords, tokens) are encrypted at rest with a key
  * kept apart from the data, never logged by the host, and never listed by {@link #all()}.
+ * <p>
+ * Reads are quick enough to make at every event: the host keeps what it read in memory. A change is seen at once
+ * by the server that made it, and by the other servers of a cluster within a second.
  */
 public interface OwnerSettings {
 

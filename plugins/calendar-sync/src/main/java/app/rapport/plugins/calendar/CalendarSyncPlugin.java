@@ -134,9 +134,10 @@ public final class CalendarSyncPlugin implements RapportPlugin {
                 }
             }
 
+            /** Only owners with a connected calendar: the feed is drawn when asked for, not kept. */
             @Override
-            public boolean follows(String eventType) {
-                return SHOWN.contains(eventType);
+            public boolean follows(String eventType, String ownerId) {
+                return SHOWN.contains(eventType) && !connections(ownerId).all().isEmpty();
             }
         });
         context.every(interval, this::syncEveryone);

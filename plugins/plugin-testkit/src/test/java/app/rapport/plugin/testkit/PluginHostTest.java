@@ -113,6 +113,24 @@ class PluginHostTest {
     }
 
     @Test
+    void theFollowerIsHandedOnlyTheEventsOfOwnersItFollowsAsSoonAsTheirSettingsSaySo(TestServer server) {
+        TestUser maya = server.signUp();
+        TestUser sam = server.signUp();
+        maya.graphQl(ADD, Map.of("id", "ann", "name", "Ann"));
+        server.awaitPlugin("recorder", Duration.ofSeconds(30)); // maya's settings read, and kept for a while
+
+        HttpResponse<String> quiet = maya.post("/plugins/recorder/settings?name=quiet&value=yes&token=t0k3n-for-the-test");
+        assertThat(quiet.statusCode()).as(quiet.body()).isEqualTo(204);
+        maya.graphQl(ADD, Map.of("id", "bob", "name", "Bob"));
+        sam.graphQl(ADD, Map.of("id", "cy", "name", "Cy")); // after maya's: once it is seen, hers was passed
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        assertThat(RecordingPlugin.SEEN.stream().filter(event -> event.ownerId().equals(maya.accountId())).map(RapportEvent::contactId))
+                .containsExactly("ann");
+        assertThat(seen(sam, "cy")).isTrue();
+    }
+
+    @Test
     void anOwnersEndpointNeedsTheOwnerAndAPublicOneAnyone(TestServer server) {
         TestUser maya = server.signUp();
         maya.graphQl(ADD, Map.of("id", "eve", "name", "Eve"));

@@ -41,14 +41,20 @@ final class Deliveries implements EventFollower {
         this.allowPrivate = allowPrivate;
     }
 
+    /** Only an owner's events their hook asked for: the rest of the stream costs this plugin nothing. */
+    @Override
+    public boolean follows(String eventType, String ownerId) {
+        return wanted(context.settings(ownerId).all(), eventType);
+    }
+
     @Override
     public void on(RapportEvent event) throws IOException, InterruptedException {
         OwnerSettings hook = context.settings(event.ownerId());
-        Map<String, String> settings = hook.all(); // one read per event, for every owner, hook or not
-        String url = settings.get(WebhooksPlugin.URL);
-        if (url == null || !wanted(settings.getOrDefault(WebhooksPlugin.EVENTS, ""), event.type())) {
+        Map<String, String> settings = hook.all(); // read again: the hook may have changed since follows() was asked
+        if (!wanted(settings, event.type())) {
             return;
         }
+        String url = settings.get(WebhooksPlugin.URL);
         URI target = OutboundAddress.check(WebhooksPlugin.URL, url, allowPrivate);
         byte[] body = body(event).getBytes(StandardCharsets.UTF_8);
         HttpResponse<Void> answer = http.send(
@@ -63,6 +69,10 @@ final class Deliveries implements EventFollower {
         if (answer.statusCode() / 100 != 2) {
             throw new IOException("the hook answered " + answer.statusCode());
         }
+    }
+
+    private static boolean wanted(Map<String, String> settings, String type) {
+        return settings.get(WebhooksPlugin.URL) != null && wanted(settings.getOrDefault(WebhooksPlugin.EVENTS, ""), type);
     }
 
     /** {@code *} or a comma-separated list of event types. */

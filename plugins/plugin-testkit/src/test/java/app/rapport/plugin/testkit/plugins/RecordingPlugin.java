@@ -19,7 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A plugin that records the events it follows (all but {@code ContactUpdated}) and fails on every contact named
+ * A plugin that records the events it follows (all but {@code ContactUpdated}, none of an owner whose setting
+ * {@code quiet} is set) and fails on every contact named
  * "Poison" until healed; runs a job every second; serves an owner's endpoint and a public one.
  */
 public class RecordingPlugin implements RapportPlugin {
@@ -47,6 +48,11 @@ public class RecordingPlugin implements RapportPlugin {
             @Override
             public boolean follows(String eventType) {
                 return !"ContactUpdated".equals(eventType);
+            }
+
+            @Override
+            public boolean follows(String eventType, String ownerId) {
+                return follows(eventType) && context.settings(ownerId).get("quiet").isEmpty();
             }
 
             @Override
