@@ -66,4 +66,16 @@ class IdentifiersTest {
         assertThat(InterviewId.generate(BOB).owner()).isEqualTo(BOB);
         assertThat(ReferralId.generate(BOB).value()).hasSize(36);
     }
+
+    @Test
+    void anIdIsReadBackFromItsKeyWithItsOwner() {
+        OwnerId withSlash = new OwnerId("team/alice"); // an owner may hold '/'; a value never does
+        ContactId contact = new ContactId(withSlash, "c-1");
+
+        assertThat(Identifiers.fromKey(contact.toString(), ContactId::new)).isEqualTo(contact);
+        assertThat(Identifiers.fromKey(new InterviewId(ALICE, "i-1").toString(), InterviewId::new)).isEqualTo(new InterviewId(ALICE, "i-1"));
+        assertThat(Identifiers.ownerOfKey(contact.toString())).isEqualTo(withSlash);
+        assertThat(Identifiers.<ContactId>fromKey(null, ContactId::new)).isNull();
+        assertThatThrownBy(() -> Identifiers.ownerOfKey("c-1")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("<owner>/<value>");
+    }
 }
