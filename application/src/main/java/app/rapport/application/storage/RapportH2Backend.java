@@ -92,6 +92,19 @@ final class RapportH2Backend extends H2Backend {
         }
     }
 
+    /**
+     * Lets go of the versions that ended requests kept before the store closes: they are let go at a commit, and a
+     * close with nothing left to commit would otherwise find them still kept.
+     */
+    @Override
+    public void close() {
+        MVStore store = getMvStore();
+        if (!store.isClosed()) {
+            store.deregisterVersionUsage(store.registerVersionUsage());
+        }
+        super.close();
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
