@@ -251,7 +251,6 @@ final class InterviewRows {
         return values == null ? List.of() : values.stream().filter(value -> value != null).toList();
     }
 
-
     private static List<Answer> answers(Document notes) {
         List<Document> answers = notes.getList(ANSWERS, Document.class);
         return answers == null ? List.of()

@@ -83,11 +83,13 @@ public class PluginSettingsStore {
     /** After every change, once it is stored: the next read sees it, and no read begun before it keeps an older copy. */
     private void changed(String id) {
         changes.incrementAndGet();
-        if (id == null) {
-            recent.clear();
-        } else {
-            recent.remove(id);
-        }
+        recent.remove(id);
+    }
+
+    /** {@link #changed} for a change of many documents. */
+    private void changedAll() {
+        changes.incrementAndGet();
+        recent.clear();
     }
 
     /**
@@ -115,7 +117,7 @@ public class PluginSettingsStore {
         }
         if (sealed > 0) {
             durability.makeDurable();
-            changed(null);
+            changedAll();
         }
     }
 
@@ -125,7 +127,7 @@ public class PluginSettingsStore {
 
     void forgetOwner(OwnerId owner) {
         settings.deleteMany(Filters.eq("owner", owner.value()));
-        changed(null);
+        changedAll();
     }
 
     List<String> owners(String plugin) {

@@ -1,5 +1,6 @@
 package app.rapport.domain.shared;
 
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -67,10 +68,6 @@ public final class Identifiers {
 
     /** The owner part of a key ({@link #fromKey}), without checking the value. */
     public static OwnerId ownerOfKey(String key) {
-        int split = key.lastIndexOf('/');
-        if (split <= 0) {
-            throw new IllegalArgumentException("an id's key is <owner>/<value>, not " + key);
-        }
-        return new OwnerId(key.substring(0, split));
+        return fromKey(Objects.requireNonNull(key, "key"), (owner, value) -> owner);
     }
 }
