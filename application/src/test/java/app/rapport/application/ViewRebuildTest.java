@@ -63,7 +63,7 @@ class ViewRebuildTest {
             Map<String, List<Document>> before = views(store);
             assertThat(before.values()).as("the workflow reached every view").allSatisfy(documents -> assertThat(documents).isNotEmpty());
 
-            before.keySet().forEach(collection -> store.database().getCollection(collection).drop());
+            before.keySet().forEach(collection -> store.views().getCollection(collection).drop());
             assertThat(views(store).values()).allSatisfy(documents -> assertThat(documents).isEmpty());
 
             server.getBean(ViewRebuild.class).rebuildAll(Duration.ofSeconds(60));
@@ -101,7 +101,7 @@ class ViewRebuildTest {
         for (String collection : List.of("contact_views", "interview_views", "referral_views", "contact_interviews",
                                          "question_bank_views", "owner_contact_index", "owner_interview_index", "owner_index_members",
                                          "contact_graph_contacts", "contact_graph_organizations", "contact_graph_organization_members", "contact_graph_met", "relationship_history")) {
-            views.put(collection, store.database().getCollection(collection).find()
+            views.put(collection, store.views().getCollection(collection).find()
                                        .sort(new Document("_id", 1)).into(new ArrayList<>()));
         }
         return views;

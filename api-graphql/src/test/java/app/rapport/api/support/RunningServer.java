@@ -14,9 +14,9 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -77,6 +77,12 @@ public final class RunningServer implements AutoCloseable {
     /** The server's MongoDB, to look at what it stored the way someone with access to the database would. */
     public MongoDatabase database() {
         return context.getBean(Store.class).database();
+    }
+
+    /** Every database the server keeps data in: the records and, on the embedded store, the views beside them. */
+    public List<MongoDatabase> databases() {
+        Store store = context.getBean(Store.class);
+        return store.views().getName().equals(store.database().getName()) ? List.of(store.database()) : List.of(store.database(), store.views());
     }
 
     /** The events as the server stored them, read straight from its MongoDB. */

@@ -97,11 +97,14 @@ class ForgettingTest {
 
     /** Every document of every collection, each as the text of all its bytes (strings in BSON are UTF-8). */
     private static Map<String, List<String>> rawDocumentsByCollection() {
-        MongoDatabase database = server.database();
         Map<String, List<String>> documents = new TreeMap<>();
-        for (String collection : database.listCollectionNames()) {
-            documents.put(collection, database.getCollection(collection, RawBsonDocument.class).find()
-                                              .map(ForgettingTest::bytesOf).into(new ArrayList<>()));
+        for (MongoDatabase database : server.databases()) {
+            // The records' collections by their names, those of another database (the views') after it
+            String prefix = database.getName().equals(server.database().getName()) ? "" : database.getName() + ".";
+            for (String collection : database.listCollectionNames()) {
+                documents.put(prefix + collection, database.getCollection(collection, RawBsonDocument.class).find()
+                                                                     .map(ForgettingTest::bytesOf).into(new ArrayList<>()));
+            }
         }
         return documents;
     }

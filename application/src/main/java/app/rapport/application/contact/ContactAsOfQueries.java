@@ -24,7 +24,7 @@ class ContactAsOfQueries {
 
     ContactAsOfQueries(EventStore events, Store store) {
         this.events = events;
-        this.rows = new ContactRows(store.database());
+        this.rows = new ContactRows(store.views());
     }
 
     @QueryHandler

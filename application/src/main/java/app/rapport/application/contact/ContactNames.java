@@ -26,7 +26,7 @@ public class ContactNames {
     private final MongoCollection<Document> contacts;
 
     ContactNames(Store store) {
-        this.contacts = store.database().getCollection(ContactRows.COLLECTION);
+        this.contacts = store.views().getCollection(ContactRows.COLLECTION);
     }
 
     /** The display name of each of these contacts that is known and not forgotten, in one lookup. */

@@ -21,7 +21,7 @@ class ContactViewDirectory implements ContactDirectory {
     private final ContactRows rows;
 
     ContactViewDirectory(Store store) {
-        this.rows = new ContactRows(store.database());
+        this.rows = new ContactRows(store.views());
     }
 
     @Override

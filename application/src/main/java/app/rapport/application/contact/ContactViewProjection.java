@@ -54,7 +54,7 @@ class ContactViewProjection {
     private final ContactRows rows;
 
     ContactViewProjection(Store store) {
-        this.rows = new ContactRows(store.database());
+        this.rows = new ContactRows(store.views());
     }
 
     // ---------------------------------------------------------------- the contact's own events

@@ -59,7 +59,7 @@ public class EventStoreConfiguration {
 
     @Bean
     MongoTemplate axonMongoTemplate(Store store) {
-        return DefaultMongoTemplate.builder().mongoDatabase(store.database()).build();
+        return DefaultMongoTemplate.builder().mongoDatabase(store.views()).build();
     }
 
     @Bean

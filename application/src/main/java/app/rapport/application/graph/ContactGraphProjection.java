@@ -67,7 +67,7 @@ class ContactGraphProjection {
     private final GraphRows rows;
 
     ContactGraphProjection(Store store) {
-        this.rows = new GraphRows(store.database());
+        this.rows = new GraphRows(store.views());
     }
 
     // ---------------------------------------------------------------- the contacts' own events

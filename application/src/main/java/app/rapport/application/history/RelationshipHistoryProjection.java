@@ -53,7 +53,7 @@ class RelationshipHistoryProjection {
     private final ContactNames names;
 
     RelationshipHistoryProjection(Store store, QueryUpdateEmitter updates, ContactNames names) {
-        this.rows = new HistoryRows(store.database());
+        this.rows = new HistoryRows(store.views());
         this.updates = updates;
         this.names = names;
     }

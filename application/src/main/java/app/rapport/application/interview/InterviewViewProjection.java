@@ -53,7 +53,7 @@ class InterviewViewProjection {
     private final InterviewRows rows;
 
     InterviewViewProjection(Store store) {
-        this.rows = new InterviewRows(store.database());
+        this.rows = new InterviewRows(store.views());
     }
 
     @EventHandler

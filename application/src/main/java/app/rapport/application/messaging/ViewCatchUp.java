@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 @Component
 public class ViewCatchUp {
 
-    static final String VIEW_GROUP_SUFFIX = "-views";
+    public static final String VIEW_GROUP_SUFFIX = "-views";
 
     private final EventProcessingConfiguration processing;
     private final ViewFailures failures;

@@ -25,7 +25,7 @@ class OwnerIndexStore implements AutoCloseable {
     private final DashboardPushes pushes;
 
     OwnerIndexStore(Store store, QueryUpdateEmitter updates) {
-        this.rows = new OwnerIndexRows(store.database());
+        this.rows = new OwnerIndexRows(store.views());
         this.cache = new OwnerIndexCache(rows);
         this.pushes = new DashboardPushes(updates, owner -> Dashboards.of(index(owner), now()));
     }

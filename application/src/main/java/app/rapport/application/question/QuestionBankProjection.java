@@ -36,7 +36,7 @@ class QuestionBankProjection implements AccountCopies {
 
     QuestionBankProjection(Store store) {
         Function<Object, List<QuestionId>> questionsOf = EventIds.ids(QuestionId.class);
-        this.banks = ViewRows.of(store.database(), COLLECTION)
+        this.banks = ViewRows.of(store.views(), COLLECTION)
                              .readAhead(event -> questionsOf.apply(event).stream().map(id -> id.owner().value()).toList());
     }
 

@@ -70,7 +70,7 @@ class ReminderScheduleProjection {
     private final Duration nudgeAfter;
 
     ReminderScheduleProjection(Store store, ReminderProperties properties) {
-        this.rows = new ReminderRows(store.database());
+        this.rows = new ReminderRows(store.views());
         this.nudgeAfter = properties.nudgeAfter();
     }
 

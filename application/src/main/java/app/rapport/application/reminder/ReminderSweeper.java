@@ -60,7 +60,7 @@ public class ReminderSweeper {
     private final CommandGateway commands;
 
     public ReminderSweeper(Store store, CommandGateway commands) {
-        this.rows = new ReminderRows(store.database());
+        this.rows = new ReminderRows(store.views());
         this.commands = commands;
     }
 

@@ -1,7 +1,6 @@
 package app.rapport.application.storage;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,28 +12,43 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The embedded default store: an in-process MongoDB wire-protocol server keeping its data in one H2 file,
+ * The embedded default store: an in-process MongoDB wire-protocol server keeping its data in two H2 files,
  * listening on a loopback port, reached through the same driver as a real MongoDB.
+ * <p>
+ * The records (events, accounts, keys, settings: what no one could make again) are in {@value #FILE_NAME}, committed
+ * and synced before each write is acknowledged. The views and the event processors' tokens, all made from the events,
+ * are in {@value #VIEWS_FILE_NAME}, in databases named {@code <name>}{@value #VIEWS_SUFFIX}, and committed by the
+ * store about once a second: a durable write then copies only the records' pages that changed, not every view row
+ * the processors wrote since the last one. After a crash the views and their tokens are those of the same moment, and
+ * the processors apply again what they had applied after it ({@code ViewsAheadOfEvents} sees to views that had
+ * applied events that were never made durable).
  */
 public final class EmbeddedMongoServer implements AutoCloseable {
 
     public static final String FILE_NAME = "rapport.mv";
+    public static final String VIEWS_FILE_NAME = "rapport-views.mv";
+    /** A database whose name ends so is kept in the views' file. */
+    public static final String VIEWS_SUFFIX = "_views";
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoServer.class);
 
     private final Path file;
-    /** The store's page cache, inside the JVM's heap. */
-    static final int PAGE_CACHE_MB = 48;
+    /** The stores' page caches, inside the JVM's heap: the views are read by every query, the records by commands. */
+    static final int PAGE_CACHE_MB = 16;
+    static final int VIEWS_PAGE_CACHE_MB = 32;
 
     private final ScrubbingFileStore fileStore;
-    private final H2Backend backend;
+    private final ScrubbingFileStore viewsFileStore;
+    private final RapportH2Backend backend;
     private final MongoServer server;
     private final String connectionString;
     private final GroupCommit durability;
 
-    private EmbeddedMongoServer(Path file, ScrubbingFileStore fileStore, H2Backend backend, MongoServer server) {
+    private EmbeddedMongoServer(Path file, ScrubbingFileStore fileStore, ScrubbingFileStore viewsFileStore, RapportH2Backend backend,
+                                MongoServer server) {
         this.file = file;
         this.fileStore = fileStore;
+        this.viewsFileStore = viewsFileStore;
         this.backend = backend;
         this.server = server;
         // MVStore's commit writes its chunk and leaves it to the operating system: synced before it is acknowledged,
@@ -47,7 +61,7 @@ public final class EmbeddedMongoServer implements AutoCloseable {
         this.connectionString = "mongodb://" + address.getHostString() + ":" + address.getPort();
     }
 
-    /** Starts a server on a free loopback port over the store file in {@code dataDirectory}. */
+    /** Starts a server on a free loopback port over the store files in {@code dataDirectory}. */
     public static EmbeddedMongoServer start(Path dataDirectory) {
         try {
             Files.createDirectories(dataDirectory);
@@ -55,13 +69,36 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new UncheckedIOException("Cannot create the data directory " + dataDirectory.toAbsolutePath(), e);
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
-        LiveDataCopy.copyIfDue(file, PAGE_CACHE_MB).ifPresent(copied -> log.info(
-                "The store's file was copied to its live data: {} MiB to {} MiB in {} ms",
-                copied.bytesBefore() >> 20, copied.bytesAfter() >> 20, copied.millis()));
-        // Compressed pages: events and views are mostly text, which shrinks to a third or less. A page cache of
-        // PAGE_CACHE_MB (16 by default): a profile of a 25,000-contact import spent a sixth of the CPU reading
-        // evicted pages back.
+        Path viewsFile = dataDirectory.resolve(VIEWS_FILE_NAME).toAbsolutePath();
         ScrubbingFileStore fileStore = new ScrubbingFileStore(PAGE_CACHE_MB);
+        MVStore store = open(file, fileStore, PAGE_CACHE_MB);
+        ScrubbingFileStore viewsFileStore = new ScrubbingFileStore(VIEWS_PAGE_CACHE_MB);
+        MVStore views;
+        try {
+            views = open(viewsFile, viewsFileStore, VIEWS_PAGE_CACHE_MB);
+        } catch (RuntimeException e) {
+            store.closeImmediately();
+            throw e;
+        }
+        RapportH2Backend backend = new RapportH2Backend(store, views);
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", 0);
+        } catch (RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        return new EmbeddedMongoServer(file, fileStore, viewsFileStore, backend, server);
+    }
+
+    /**
+     * Opens one of the store's files, copied first to its live data when it is mostly waste. Compressed pages: events
+     * and views are mostly text, which shrinks to a third or less.
+     */
+    private static MVStore open(Path file, ScrubbingFileStore fileStore, int cacheMegabytes) {
+        LiveDataCopy.copyIfDue(file, cacheMegabytes).ifPresent(copied -> log.info(
+                "The store's file {} was copied to its live data: {} MiB to {} MiB in {} ms",
+                file.getFileName(), copied.bytesBefore() >> 20, copied.bytesAfter() >> 20, copied.millis()));
         fileStore.open(file.toString(), false, null);
         MVStore store = new MVStore.Builder().adoptFileStore(fileStore).compress().open();
         // Before anything reads a page of a collection: its values are BSON.
@@ -71,20 +108,22 @@ public final class EmbeddedMongoServer implements AutoCloseable {
             throw new IllegalStateException("The store's indexes in " + file + " are in an older order and were not copied into the current one");
         }
         IndexKeyType.markValueOrder(store);
-        H2Backend backend = new RapportH2Backend(store);
-        MongoServer server = new MongoServer(backend);
-        try {
-            server.bind("127.0.0.1", 0);
-        } catch (RuntimeException e) {
-            backend.close();
-            throw e;
-        }
-        return new EmbeddedMongoServer(file, fileStore, backend, server);
+        return store;
     }
 
-    /** The store under the server, for tests that provoke what its requests must withstand. */
+    /** The records' store under the server, for tests that provoke what its requests must withstand. */
     MVStore mvStore() {
         return backend.getMvStore();
+    }
+
+    /** The views' store under the server. */
+    MVStore viewsStore() {
+        return backend.viewsStore();
+    }
+
+    /** The name of the database that holds the views of the records in {@code database}, on this store. */
+    public static String viewsDatabaseOf(String database) {
+        return database + VIEWS_SUFFIX;
     }
 
     public String connectionString() {
@@ -109,9 +148,11 @@ public final class EmbeddedMongoServer implements AutoCloseable {
      */
     public synchronized String eraseDeadData() {
         try {
-            ScrubbingFileStore.Scrub scrub = fileStore.eraseDeadData(backend.getMvStore());
-            return scrub.deadPages() + " dead pages and the free space, " + scrub.bytesZeroed() / 1024 + " KiB, overwritten in a file of "
-                   + scrub.fileBytes() / 1024 + " KiB";
+            ScrubbingFileStore.Scrub records = fileStore.eraseDeadData(backend.getMvStore());
+            ScrubbingFileStore.Scrub views = viewsFileStore.eraseDeadData(backend.viewsStore());
+            return (records.deadPages() + views.deadPages()) + " dead pages and the free space, "
+                   + (records.bytesZeroed() + views.bytesZeroed()) / 1024 + " KiB, overwritten in files of "
+                   + records.fileBytes() / 1024 + " and " + views.fileBytes() / 1024 + " KiB";
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Stopped before the dead data was overwritten", stopped);

@@ -28,6 +28,9 @@ import java.util.function.Supplier;
  * Every request tells the store which version it reads ({@link #whileReading}): the store frees a chunk as soon as no
  * version it knows of needs it, so a request paused mid-way while others committed and the file was compacted would
  * otherwise find its next page gone, and fail half-done (a document stored without its index entry).
+ * <p>
+ * Databases named {@code <name>_views} are kept in a second store ({@link EmbeddedMongoServer}): the views, which a
+ * durable commit of the records does not copy.
  */
 final class RapportH2Backend extends H2Backend {
 
@@ -35,8 +38,34 @@ final class RapportH2Backend extends H2Backend {
     private static final String DATA_MAP_PREFIX = "databases.";
     private static final String INDEX_MAP_INFIX = "._index_";
 
+    private final MVStore views;
+
+    /** A backend whose views are kept with everything else, in {@code store}. */
     RapportH2Backend(MVStore store) {
+        this(store, store);
+    }
+
+    RapportH2Backend(MVStore store, MVStore views) {
         super(store);
+        this.views = views;
+        if (views != store) {
+            // H2Backend opened the databases of the records' store; those of the views' store are opened here.
+            views.getMapNames().stream()
+                 .filter(name -> name.startsWith(DATA_MAP_PREFIX))
+                 .map(name -> name.substring(DATA_MAP_PREFIX.length(), name.indexOf('.', DATA_MAP_PREFIX.length())))
+                 .distinct()
+                 .forEach(this::resolveDatabase);
+        }
+    }
+
+    /** Where the views are kept: a store of their own, or the records' store. */
+    MVStore viewsStore() {
+        return views;
+    }
+
+    private MVStore storeOf(String databaseName) {
+        // Null while H2Backend's constructor opens the records' databases, none of which is a views database.
+        return views != null && databaseName.endsWith(EmbeddedMongoServer.VIEWS_SUFFIX) ? views : getMvStore();
     }
 
     /** Opens every collection's data and index maps in {@code store} with Rapport's types. */
@@ -85,10 +114,14 @@ final class RapportH2Backend extends H2Backend {
     private <T> T whileReading(Supplier<T> request) {
         MVStore store = getMvStore();
         MVStore.TxCounter reading = store.registerVersionUsage();
+        MVStore.TxCounter readingViews = views != store ? views.registerVersionUsage() : null;
         try {
             return request.get();
         } finally {
             store.decrementVersionUsageCounter(reading);
+            if (readingViews != null) {
+                views.decrementVersionUsageCounter(readingViews);
+            }
         }
     }
 
@@ -98,16 +131,25 @@ final class RapportH2Backend extends H2Backend {
      */
     @Override
     public void close() {
-        MVStore store = getMvStore();
-        if (!store.isClosed()) {
-            store.deregisterVersionUsage(store.registerVersionUsage());
+        letGoOfEndedRequests(getMvStore());
+        if (views != getMvStore()) {
+            letGoOfEndedRequests(views);
+            if (!views.isClosed()) {
+                views.close();
+            }
         }
         super.close();
     }
 
+    private static void letGoOfEndedRequests(MVStore store) {
+        if (!store.isClosed()) {
+            store.deregisterVersionUsage(store.registerVersionUsage());
+        }
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return new Database(databaseName);
+        return new Database(databaseName, storeOf(databaseName));
     }
 
     /**
@@ -116,19 +158,24 @@ final class RapportH2Backend extends H2Backend {
      */
     private final class Database extends H2Database {
 
-        Database(String databaseName) {
-            super(databaseName, getMvStore(), getCursorRegistry());
+        Database(String databaseName, MVStore store) {
+            super(databaseName, store, getCursorRegistry());
+        }
+
+        // H2Database keeps its store to itself; which one it is follows from the name it was given.
+        private MVStore store() {
+            return storeOf(getDatabaseName());
         }
 
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-            MVMap<Object, Object> documents = openWithItsTypes(getMvStore(), DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
+            MVMap<Object, Object> documents = openWithItsTypes(store(), DATA_MAP_PREFIX + getFullCollectionNamespace(collectionName));
             return new EncodedCollection(this, collectionName, options, documents, cursorRegistry);
         }
 
         @Override
         protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
-            openWithItsTypes(getMvStore(), getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
+            openWithItsTypes(store(), getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName);
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }

@@ -59,7 +59,9 @@ public class StorageConfiguration {
 
     private static Store embeddedStore(EmbeddedMongoServer embedded, StorageProperties properties) {
         MongoClient client = MongoClients.create(settings(new ConnectionString(embedded.connectionString())));
-        return new Store(client, client.getDatabase(properties.mongodb().database()), embedded.durability(),
+        String database = properties.mongodb().database();
+        return new Store(client, client.getDatabase(database), client.getDatabase(EmbeddedMongoServer.viewsDatabaseOf(database)),
+                         embedded.durability(),
                          "embedded MongoDB-compatible store, file " + embedded.file()
                                  + " (set RAPPORT_MONGODB_URI to use a real MongoDB)",
                          () -> Optional.of(embedded.eraseDeadData()));
