@@ -1,6 +1,6 @@
 package app.rapport.application.account;
 
-import app.rapport.application.account.AccountStorage.Session;
+import app.rapport.application.account.AccountStorage.SignedInSession;
 import app.rapport.application.account.AccountStorage.StoredAccount;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.shared.InvalidInput;
@@ -21,6 +21,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Signs people up and in, and tells whose a bearer token is. An account's id is the {@link OwnerId} that every
@@ -52,7 +53,12 @@ public class AccountService {
     }
 
     AccountService(Store store, AuthProperties properties, Clock clock, PasswordEncoder passwords) {
-        this.storage = new AccountStorage(store);
+        this(store, properties, clock, passwords, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock that times how long a session read is kept ({@link AccountStorage}) */
+    AccountService(Store store, AuthProperties properties, Clock clock, PasswordEncoder passwords, LongSupplier nanoTime) {
+        this.storage = new AccountStorage(store, nanoTime);
         this.properties = properties;
         this.clock = clock;
         this.passwords = passwords;
@@ -204,13 +210,13 @@ public class AccountService {
             throw new Unauthenticated(Unauthenticated.INVALID_TOKEN);
         }
         String tokenHash = hashOf(token);
-        Session session = storage.session(tokenHash).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
-        if (!clock.instant().isBefore(session.expiresAt())) {
+        SignedInSession signedIn = storage.signedIn(tokenHash).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
+        if (!clock.instant().isBefore(signedIn.session().expiresAt())) {
             // Deleted here because nothing else would: TTL indexes expire nothing on the embedded store.
             storage.deleteSession(tokenHash);
             throw new Unauthenticated(Unauthenticated.INVALID_TOKEN);
         }
-        return storage.byId(session.account()).orElseThrow(() -> new Unauthenticated(Unauthenticated.INVALID_TOKEN));
+        return signedIn.account();
     }
 
     /** The account with this id, if there is one. */

@@ -1,6 +1,7 @@
 package app.rapport.application.account;
 
 import app.rapport.application.storage.AppendDurability;
+import app.rapport.application.storage.RecentReads;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.shared.Conflict;
 import app.rapport.domain.shared.OwnerId;
@@ -14,13 +15,19 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import org.bson.Document;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * Accounts and sessions in MongoDB. Every read is an exact match on {@code _id} or on the unique email index,
  * the only lookups the embedded store serves without scanning the collection.
+ * <p>
+ * Every request asks whose its token is, so a session and its account, once read, are kept for {@link #SEEN_WITHIN}:
+ * a sign-out, password change or account deletion through this server ends them at once; through another server of
+ * a cluster, within that time.
  */
 final class AccountStorage {
 
@@ -31,8 +38,17 @@ final class AccountStorage {
     private final MongoCollection<Document> accounts;
     private final MongoCollection<Document> sessions;
     private final AppendDurability durability;
+    private final RecentReads<String, SignedInSession> signedIn;
+
+    static final Duration SEEN_WITHIN = Duration.ofSeconds(1);
+    private static final int REMEMBERED = 10_000;
 
     AccountStorage(Store store) {
+        this(store, System::nanoTime);
+    }
+
+    AccountStorage(Store store, LongSupplier nanoTime) {
+        this.signedIn = new RecentReads<>(SEEN_WITHIN, REMEMBERED, nanoTime);
         // On a real MongoDB an acknowledged sign-up is on a majority's journal; the embedded store is committed
         // after each write instead (see makeDurable below).
         WriteConcern durable = WriteConcern.MAJORITY.withJournal(true);
@@ -66,6 +82,7 @@ final class AccountStorage {
         sessions.deleteMany(Filters.eq("accountId", account.value()));
         accounts.deleteOne(Filters.eq("_id", account.value()));
         durability.makeDurable();
+        signedIn.changedAll();
     }
 
     Optional<StoredAccount> byEmail(String normalisedEmail) {
@@ -85,6 +102,13 @@ final class AccountStorage {
         durability.makeDurable();
     }
 
+    /** The session of a token and the account it signs in, each as stored, or empty when either is not. */
+    Optional<SignedInSession> signedIn(String tokenHash) {
+        return Optional.ofNullable(signedIn.get(tokenHash, hash -> session(hash)
+                .flatMap(session -> byId(session.account()).map(account -> new SignedInSession(session, account)))
+                .orElse(null)));
+    }
+
     Optional<Session> session(String tokenHash) {
         return Optional.ofNullable(sessions.find(Filters.eq("_id", tokenHash)).first())
                        .map(document -> new Session(tokenHash,
@@ -98,18 +122,21 @@ final class AccountStorage {
      */
     void deleteSession(String tokenHash) {
         sessions.deleteOne(Filters.eq("_id", tokenHash));
+        signedIn.changed(tokenHash);
     }
 
     /** Ends one session for good: signed out. */
     void endSession(String tokenHash) {
         sessions.deleteOne(Filters.eq("_id", tokenHash));
         durability.makeDurable();
+        signedIn.changed(tokenHash);
     }
 
     /** Ends every session of the account: signed out everywhere. */
     void deleteSessionsOf(OwnerId account) {
         sessions.deleteMany(Filters.eq("accountId", account.value()));
         durability.makeDurable();
+        signedIn.changedAll();
     }
 
     /** Removes the account's sessions that have expired (the embedded store has no TTL index to do it). */
@@ -144,5 +171,8 @@ final class AccountStorage {
     }
 
     record Session(String tokenHash, OwnerId account, Instant expiresAt) {
+    }
+
+    record SignedInSession(Session session, Account account) {
     }
 }

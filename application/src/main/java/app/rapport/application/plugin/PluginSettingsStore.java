@@ -2,6 +2,7 @@ package app.rapport.application.plugin;
 
 import app.rapport.application.privacy.ServerKey;
 import app.rapport.application.storage.AppendDurability;
+import app.rapport.application.storage.RecentReads;
 import app.rapport.application.storage.Store;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.plugin.OwnerSettings;
@@ -19,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 
@@ -42,9 +41,7 @@ public class PluginSettingsStore {
     private final MongoCollection<Document> settings;
     private final AppendDurability durability;
     private final ServerKey key;
-    private final LongSupplier nanoTime;
-    private final Map<String, Read> recent = new ConcurrentHashMap<>();
-    private final AtomicLong changes = new AtomicLong();
+    private final RecentReads<String, Document> recent;
 
     PluginSettingsStore(Store store, ServerKey key) {
         this(store, key, System::nanoTime);
@@ -54,42 +51,25 @@ public class PluginSettingsStore {
         this.settings = store.database().getCollection("plugin_settings");
         this.durability = store.durability();
         this.key = key;
-        this.nanoTime = nanoTime;
-    }
-
-    private record Read(Document stored, long readAt) {
+        this.recent = new RecentReads<>(SEEN_WITHIN, REMEMBERED, nanoTime);
     }
 
     /** The document as stored, or an empty one; not to be changed (it may be shared with other readers). */
     private Document stored(String id) {
-        long now = nanoTime.getAsLong();
-        Read read = recent.get(id);
-        if (read != null && now - read.readAt() < SEEN_WITHIN.toNanos()) {
-            return read.stored();
-        }
-        long changesBefore = changes.get();
-        Document found = settings.find(Filters.eq("_id", id)).first();
-        Document stored = found == null ? new Document() : found;
-        if (recent.size() >= REMEMBERED) {
-            recent.clear();
-        }
-        recent.put(id, new Read(stored, now));
-        if (changes.get() != changesBefore) {
-            recent.remove(id); // a change was made meanwhile: what was read may be older than it
-        }
-        return stored;
+        return recent.get(id, key -> {
+            Document found = settings.find(Filters.eq("_id", key)).first();
+            return found == null ? new Document() : found;
+        });
     }
 
     /** After every change, once it is stored: the next read sees it, and no read begun before it keeps an older copy. */
     private void changed(String id) {
-        changes.incrementAndGet();
-        recent.remove(id);
+        recent.changed(id);
     }
 
     /** {@link #changed} for a change of many documents. */
     private void changedAll() {
-        changes.incrementAndGet();
-        recent.clear();
+        recent.changedAll();
     }
 
     /**

@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -200,6 +201,8 @@ abstract class AccountServiceContract {
         SignedIn second = accounts.signIn("ann@example.org", PASSWORD, null);
         SignedIn third = accounts.signIn("ann@example.org", PASSWORD, null);
         SignedIn other = accounts.signUp("bo@example.org", PASSWORD, "Bo");
+        // Each read once: what was read and kept ends with the session all the same.
+        List.of(first, second, third).forEach(signedIn -> accounts.authenticate(signedIn.token()));
 
         assertThat(accounts.signOut(first.token())).isTrue();
         assertThat(accounts.signOut(first.token())).isFalse();
@@ -211,6 +214,21 @@ abstract class AccountServiceContract {
         assertThatThrownBy(() -> accounts.authenticate(second.token())).isInstanceOf(Unauthenticated.class);
         assertThatThrownBy(() -> accounts.authenticate(third.token())).isInstanceOf(Unauthenticated.class);
         assertThat(accounts.authenticate(other.token()).id()).as("another account's session").isEqualTo(other.account().id());
+    }
+
+    @Test
+    void aSignOutThroughAnotherServerIsSeenOnceASecondHasPassed() {
+        AtomicLong nanos = new AtomicLong();
+        AccountService here = new AccountService(connection.store(), new AuthProperties(LIFETIME), clock, passwords, nanos::get);
+        SignedIn ann = accounts.signUp("ann@example.org", PASSWORD, "Ann");
+        assertThat(here.authenticate(ann.token()).id()).isEqualTo(ann.account().id());
+
+        accounts.signOut(ann.token());
+
+        nanos.addAndGet(AccountStorage.SEEN_WITHIN.toNanos() - 1);
+        assertThat(here.authenticate(ann.token()).id()).as("read within the second: kept").isEqualTo(ann.account().id());
+        nanos.addAndGet(1);
+        assertThatThrownBy(() -> here.authenticate(ann.token())).isInstanceOf(Unauthenticated.class);
     }
 
     @Test
