@@ -2,6 +2,7 @@ package app.rapport.application;
 
 import app.rapport.application.views.ViewBatch;
 import app.rapport.application.views.ViewFailures;
+import app.rapport.application.views.ViewProgress;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
@@ -51,9 +52,9 @@ public class ViewProcessing {
 
     /** Every processor writes the view rows its batch of events changed once, when the batch ends ({@link ViewBatch}). */
     @Bean
-    ConfigurerModule batchedViewWrites(ViewFailures failures) {
+    ConfigurerModule batchedViewWrites(ViewFailures failures, ViewProgress progress) {
         return configurer -> configurer.eventProcessing()
-                                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.writtenAtTheEnd(name, failures));
+                                       .registerDefaultHandlerInterceptor((config, name) -> ViewBatch.writtenAtTheEnd(name, failures, progress));
     }
 
     @Bean

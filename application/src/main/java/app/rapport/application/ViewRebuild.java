@@ -1,6 +1,7 @@
 package app.rapport.application;
 
 import app.rapport.application.messaging.ViewCatchUp;
+import app.rapport.application.views.ViewProgress;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -33,11 +34,13 @@ public class ViewRebuild {
     private final EventProcessingConfiguration processing;
     private final EventStore events;
     private final ViewCatchUp catchUp;
+    private final ViewProgress progress;
 
-    ViewRebuild(EventProcessingConfiguration processing, EventStore events, ViewCatchUp catchUp) {
+    ViewRebuild(EventProcessingConfiguration processing, EventStore events, ViewCatchUp catchUp, ViewProgress progress) {
         this.processing = processing;
         this.events = events;
         this.catchUp = catchUp;
+        this.progress = progress;
     }
 
     /** Rebuilds all views and returns once they have caught up with the stream as it was when asked. */
@@ -49,6 +52,7 @@ public class ViewRebuild {
             log.info("Rebuilding view {}", view.getKey());
             view.getValue().shutDown();
             view.getValue().resetTokens();
+            progress.forget(view.getKey());
             view.getValue().start();
         }
         // global positions count from 1, so the head's is the number of events

@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import app.rapport.application.views.ViewBatch;
+import app.rapport.application.views.ViewProgress;
 import app.rapport.application.views.ViewFailures;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -113,7 +114,7 @@ public final class ProjectionHarness implements AutoCloseable {
         }
         BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
         ResultMessage<?> result = batch.executeWithResult(
-                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.writtenAtTheEnd(PROCESSOR, failures)), handler::handle).proceed(),
+                () -> new DefaultInterceptorChain<EventMessage<?>>(batch, List.of(ViewBatch.writtenAtTheEnd(PROCESSOR, failures, new ViewProgress())), handler::handle).proceed(),
                 RollbackConfigurationType.ANY_THROWABLE);
         if (result.isExceptional()) {
             throw new IllegalStateException("The projection failed on a batch of " + messages.size() + " events",

@@ -82,10 +82,13 @@ final class ReplayCeiling {
         Map<String, Long> counts = new TreeMap<>();
         try (EmbeddedMongoServer embedded = EmbeddedMongoServer.start(dataDir);
              MongoClient mongo = MongoClients.create(embedded.connectionString())) {
-            MongoDatabase database = mongo.getDatabase("rapport");
-            for (String collection : database.listCollectionNames()) {
-                if (!NOT_VIEWS.contains(collection) && !collection.startsWith("plugin_")) {
-                    counts.put(collection, database.getCollection(collection).countDocuments());
+            // The views' own database, and the records' where an older server kept them
+            for (String name : List.of("rapport", EmbeddedMongoServer.viewsDatabaseOf("rapport"))) {
+                MongoDatabase database = mongo.getDatabase(name);
+                for (String collection : database.listCollectionNames()) {
+                    if (!NOT_VIEWS.contains(collection) && !collection.startsWith("plugin_")) {
+                        counts.merge(collection, database.getCollection(collection).countDocuments(), Long::sum);
+                    }
                 }
             }
         }

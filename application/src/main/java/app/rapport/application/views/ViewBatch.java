@@ -8,6 +8,7 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.WriteModel;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -43,9 +44,11 @@ public final class ViewBatch {
 
     /**
      * For the processor of that name: writes the batch's rows after its last event (a batch without view rows costs
-     * nothing); a write that fails is recorded as the processor's failure at that event, and fails the batch.
+     * nothing), and tells {@code progress} how far they reach; a write that fails is recorded as the processor's
+     * failure at that event, and fails the batch.
      */
-    public static MessageHandlerInterceptor<EventMessage<?>> writtenAtTheEnd(String processor, ViewFailures failures) {
+    public static MessageHandlerInterceptor<EventMessage<?>> writtenAtTheEnd(String processor, ViewFailures failures,
+                                                                             ViewProgress progress) {
         return (unitOfWork, chain) -> {
             Object result = chain.proceed();
             if (unitOfWork instanceof BatchingUnitOfWork<?> batching && batching.isLastMessage()) {
@@ -57,6 +60,12 @@ public final class ViewBatch {
                         throw failed;
                     }
                 }
+                if (unitOfWork.getMessage() instanceof TrackedEventMessage<?> last) {
+                    progress.written(processor, last.trackingToken());
+                }
+                // Whatever else ends the batch (the token stored, a failure) is seen by the status.
+                unitOfWork.afterCommit(done -> progress.signal());
+                unitOfWork.onRollback(failed -> progress.signal());
             }
             return result;
         };
