@@ -14,12 +14,17 @@ import java.util.Set;
 /**
  * Drops the views that a data directory of an older Rapport keeps among its records: they are built anew in the views'
  * own database (their tokens are there, so they start from the first event), and the old copies would only take
- * space. Runs once the server is up, when every view and processor has made its collections in the new place.
+ * space. Once the server is up, a collection of the records is dropped if the views' database has one of that name:
+ * what is not certain to be a view is never dropped, so a view whose collection the rebuild has not made yet keeps its
+ * old copy until a later start.
  */
 @Component
 class ViewsOfAnOlderLayout {
 
     private static final Logger log = LoggerFactory.getLogger(ViewsOfAnOlderLayout.class);
+
+    /** Where Axon's token store keeps the processors' positions. */
+    static final String PROCESSOR_POSITIONS = "trackingtokens";
 
     private final Store store;
 
@@ -33,6 +38,8 @@ class ViewsOfAnOlderLayout {
             return;
         }
         Set<String> views = store.views().listCollectionNames().into(new HashSet<>());
+        // The processors' positions: their threads may write the first of them a moment after the server is up.
+        views.add(PROCESSOR_POSITIONS);
         List<String> dropped = new ArrayList<>();
         for (String collection : store.database().listCollectionNames()) {
             if (views.contains(collection)) {
