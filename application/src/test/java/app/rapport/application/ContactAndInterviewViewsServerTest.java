@@ -7,6 +7,7 @@ import app.rapport.application.interview.FindInterview;
 import app.rapport.application.interview.InterviewView;
 import app.rapport.application.storage.StorageConfiguration;
 import app.rapport.application.views.ViewFailures;
+import app.rapport.application.views.ViewProgress;
 import app.rapport.domain.contact.AddContact;
 import app.rapport.domain.contact.Channel;
 import app.rapport.domain.contact.ContactId;
@@ -126,7 +127,7 @@ class ContactAndInterviewViewsServerTest {
     @SpringBootConfiguration
     @EnableAutoConfiguration
     @Import({StorageConfiguration.class, EventStoreConfiguration.class, DomainConfiguration.class, ViewProcessing.class,
-             ViewFailures.class})
+             ViewFailures.class, ViewProgress.class})
     @ComponentScan(basePackageClasses = {FindContact.class, FindInterview.class},
                    // the views alone: the use cases that send commands as an actor are not under test here
                    excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,

@@ -5,6 +5,7 @@ import app.rapport.application.messaging.ViewCatchUp;
 import app.rapport.application.storage.StorageConfiguration;
 import app.rapport.application.storage.Store;
 import app.rapport.application.views.ViewFailures;
+import app.rapport.application.views.ViewProgress;
 import app.rapport.domain.contact.ContactForgotten;
 import com.mongodb.client.model.Filters;
 import org.axonframework.config.Configuration;
@@ -43,7 +44,7 @@ class PrivacyWiringTest {
     @EnableAutoConfiguration
     @Import({StorageConfiguration.class, EventStoreConfiguration.class, PrivacyConfiguration.class,
             ContactErasure.class, ImmediateErasure.class, GuaranteedErasure.class, DiskErasure.class, ViewCatchUp.class,
-            ViewFailures.class})
+            ViewFailures.class, ViewProgress.class})
     static class PrivacyApplication {
     }
 
