@@ -5,7 +5,6 @@ import app.rapport.application.storage.Store;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -51,50 +49,52 @@ public class ViewsAheadOfEvents {
         }));
     }
 
-    /** Sets back every processor whose token is past the store's head; returns how many there were. */
-    static int setBack(Configuration config) {
+    /** Sets back every processor whose token is past the store's head. */
+    static void setBack(Configuration config) {
         TrackingToken headToken = config.eventStore().createHeadToken();
         OptionalLong head = headToken == null ? OptionalLong.of(0) : headToken.position();
         if (head.isEmpty()) {
-            return 0;
+            return;
         }
         EventProcessingConfiguration processing = config.eventProcessingConfiguration();
-        int setBack = 0;
-        for (Map.Entry<String, EventProcessor> processor : processing.eventProcessors().entrySet()) {
-            String name = processor.getKey();
-            if (!(processor.getValue() instanceof StreamingEventProcessor streaming)) {
-                continue;
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor streaming && setBack(name, processing.tokenStore(name), head.getAsLong())) {
+                log.warn("The views of {} had applied events past the {} the store kept after a crash: rebuilding them", name, head.getAsLong());
+                streaming.resetTokens();
             }
-            TokenStore tokens = processing.tokenStore(name);
-            for (int segment : tokens.fetchSegments(name)) {
-                TrackingToken token;
-                try {
-                    token = tokens.fetchToken(name, segment);
-                } catch (UnableToClaimTokenException claimedElsewhere) {
-                    continue; // a server running it now is in step with the store it reads
+        });
+    }
+
+    /**
+     * Sets back to the head each segment of a processor that keeps no view and is past it; whether the processor keeps
+     * views and is past it, to be rebuilt.
+     */
+    private static boolean setBack(String name, TokenStore tokens, long head) {
+        boolean views = name.endsWith(ViewCatchUp.VIEW_GROUP_SUFFIX);
+        boolean ahead = false;
+        for (int segment : tokens.fetchSegments(name)) {
+            TrackingToken token;
+            try {
+                token = tokens.fetchToken(name, segment);
+            } catch (UnableToClaimTokenException claimedElsewhere) {
+                continue; // a server running it now is in step with the store it reads
+            }
+            try {
+                OptionalLong position = token == null ? OptionalLong.empty() : token.position();
+                if (position.isEmpty() || position.getAsLong() <= head) {
+                    continue;
                 }
-                try {
-                    OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-                    if (position.isEmpty() || position.getAsLong() <= head.getAsLong()) {
-                        continue;
-                    }
-                    setBack++;
-                    if (name.endsWith(ViewCatchUp.VIEW_GROUP_SUFFIX)) {
-                        log.warn("The views of {} had applied events up to {}, past the {} the store kept after a crash: rebuilding them",
-                                 name, position.getAsLong(), head.getAsLong());
-                        tokens.releaseClaim(name, segment);
-                        streaming.resetTokens();
-                        break;
-                    }
+                ahead = true;
+                if (!views) {
                     log.warn("Processor {} had passed events up to {}, past the {} the store kept after a crash: it goes on from {}",
-                             name, position.getAsLong(), head.getAsLong(), head.getAsLong());
-                    tokens.storeToken(atHead(token, head.getAsLong()), name, segment);
-                } finally {
-                    tokens.releaseClaim(name, segment);
+                             name, position.getAsLong(), head, head);
+                    tokens.storeToken(atHead(token, head), name, segment);
                 }
+            } finally {
+                tokens.releaseClaim(name, segment);
             }
         }
-        return setBack;
+        return views && ahead;
     }
 
     /** The token at {@code head}, keeping the gaps below it that {@code token} was still waiting for. */
