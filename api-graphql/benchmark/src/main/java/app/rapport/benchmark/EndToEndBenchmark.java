@@ -70,7 +70,7 @@ public final class EndToEndBenchmark {
             for (int clients : clientCounts) {
                 List<String> tokens = tokens(client, clients);
                 measure("me (ceiling)", clients, tokens, token -> GraphQlClient.classification(client.call("{ me { id } }", token)));
-                measure("addContact", clients, tokens, token -> stored(client.call(addContact(), token)));
+                measure("addContact", clients, tokens, token -> stored(client.call(ADD_CONTACT, addContact(), token)));
             }
             interviewCycle(client);
             burst(client);
@@ -159,14 +159,14 @@ public final class EndToEndBenchmark {
     private String threeInterviewSteps(GraphQlClient client, String token) {
         String contact = "c" + ids.incrementAndGet();
         String interview = "i" + ids.incrementAndGet();
-        String failed = stored(client.call(addContact(contact), token));
+        String failed = stored(client.call(ADD_CONTACT, addContact(contact), token));
         if (failed == null) {
-            failed = stored(client.call("mutation { requestInterview(input: {id: \"" + interview + "\", contactId: \"" + contact
-                                                + "\", channel: EMAIL, requestedMinutes: 20}) { id status } }", token));
+            failed = stored(client.call("mutation RequestInterview($input: RequestInterviewInput!) { requestInterview(input: $input) { id status } }",
+                                        Map.of("input", Map.of("id", interview, "contactId", contact, "channel", "EMAIL", "requestedMinutes", 20)), token));
         }
         if (failed == null) {
-            failed = stored(client.call("mutation { recordResponse(input: {interviewId: \"" + interview
-                                                + "\", response: ACCEPTED}) { id status } }", token));
+            failed = stored(client.call("mutation RecordResponse($input: RecordResponseInput!) { recordResponse(input: $input) { id status } }",
+                                        Map.of("input", Map.of("interviewId", interview, "response", "ACCEPTED")), token));
         }
         return failed;
     }
@@ -185,7 +185,7 @@ public final class EndToEndBenchmark {
             start(() -> {
                 while (left.getAndDecrement() > 0) {
                     long at = System.nanoTime();
-                    String outcome = stored(client.call(addContact(), busy));
+                    String outcome = stored(client.call(ADD_CONTACT, addContact(), busy));
                     pushing.record(System.nanoTime() - at, outcome);
                 }
                 done.countDown();
@@ -193,7 +193,7 @@ public final class EndToEndBenchmark {
         }
         while (done.getCount() > 0) {
             long at = System.nanoTime();
-            String outcome = stored(client.call(addContact(), other));
+            String outcome = stored(client.call(ADD_CONTACT, addContact(), other));
             meanwhile.record(System.nanoTime() - at, outcome);
         }
         double elapsed = (System.nanoTime() - started) / 1e9;
@@ -280,18 +280,19 @@ public final class EndToEndBenchmark {
                 measure("contacts(first: 50) at " + size + " contacts", clients, tokens,
                         token -> GraphQlClient.classification(client.call("{ contacts(first: 50) { totalCount edges { node { id displayName } } } }", token)));
                 measure("contacts(search) at " + size + " contacts", clients, tokens,
-                        token -> GraphQlClient.classification(client.call("{ contacts(first: 50, search: \"ravi glob\") { totalCount edges { node { id displayName } } } }", token)));
+                        token -> GraphQlClient.classification(client.call("query Search($search: String) { contacts(first: 50, search: $search) { totalCount edges { node { id displayName } } } }", Map.of("search", "ravi glob"), token)));
                 measure("contactGraph(depth: 2) at " + size + " contacts", clients, tokens,
-                        token -> GraphQlClient.classification(client.call("{ contactGraph(centerId: \"c-" + owner.hashCode() + "-1\", depth: 2) { truncated nodes { id label } } }", token)));
+                        token -> GraphQlClient.classification(client.call("query Graph($center: ID) { contactGraph(centerId: $center, depth: 2) { truncated nodes { id label } } }", Map.of("center", someone), token)));
                 measure("warmPaths at " + size + " contacts", clients, tokens,
-                        token -> GraphQlClient.classification(client.call("{ warmPaths(organization: \"Globex 7\") { target { id } } }", token)));
+                        token -> GraphQlClient.classification(client.call("query WarmPaths($organization: String!) { warmPaths(organization: $organization) { target { id } } }", Map.of("organization", "Globex 7"), token)));
                 measure("relationshipHistory at " + size + " contacts", clients, tokens,
-                        token -> GraphQlClient.classification(client.call("{ relationshipHistory(contactId: \"" + someone + "\", first: 50) { edges { node { type summary } } } }", token)));
+                        token -> GraphQlClient.classification(client.call("query History($contact: ID!) { relationshipHistory(contactId: $contact, first: 50) { edges { node { type summary } } } }", Map.of("contact", someone), token)));
             }
             measure("updateContact at " + size + " contacts", 1, List.of(owner),
-                    token -> stored(client.call("mutation { updateContact(input: {id: \"" + someone + "\", title: \"Title " + ids.incrementAndGet() + "\"}) { id title } }", token)));
-            measure("addContact by this owner at " + size + " contacts", 1, List.of(owner), token -> stored(client.call(addContact(), token)));
-            measure("addContact by another owner meanwhile", 1, List.of(otherOwner), token -> stored(client.call(addContact(), token)));
+                    token -> stored(client.call("mutation UpdateContact($input: UpdateContactInput!) { updateContact(input: $input) { id title } }",
+                                              Map.of("input", Map.of("id", someone, "title", "Title " + ids.incrementAndGet())), token)));
+            measure("addContact by this owner at " + size + " contacts", 1, List.of(owner), token -> stored(client.call(ADD_CONTACT, addContact(), token)));
+            measure("addContact by another owner meanwhile", 1, List.of(otherOwner), token -> stored(client.call(ADD_CONTACT, addContact(), token)));
         }
     }
 
@@ -305,10 +306,10 @@ public final class EndToEndBenchmark {
                 return "done";
             }
             String id = "c-" + owner.hashCode() + "-" + number.incrementAndGet();
-            String outcome = stored(client.call(addContact(id), owner));
+            String outcome = stored(client.call(ADD_CONTACT, addContact(id), owner));
             while ("TOO_BUSY".equals(outcome)) {
                 pause(1000);
-                outcome = stored(client.call(addContact(id), owner));
+                outcome = stored(client.call(ADD_CONTACT, addContact(id), owner));
             }
             return outcome;
         }, UNTIL_DONE_SECONDS);
@@ -322,19 +323,21 @@ public final class EndToEndBenchmark {
         return classification;
     }
 
-    private String addContact() {
+    private Map<String, Object> addContact() {
         return addContact("c" + ids.incrementAndGet());
     }
 
     private static final String[] GIVEN_NAMES = {"Dana", "Ravi", "Sofia", "Lee", "Amara", "Jonas", "Mei", "Tomás", "Priya", "Olu"};
     private static final String[] FAMILY_NAMES = {"Reyes", "Patel", "Nguyen", "Okafor", "Schmidt", "Kowalski", "Haddad", "Silva"};
 
+    private static final String ADD_CONTACT = "mutation AddContact($input: AddContactInput!) { addContact(input: $input) { id displayName stage } }";
+
     /** Names and organizations spread as in a real network: ten given names, 8 family names, 50 organizations. */
-    private static String addContact(String id) {
+    private static Map<String, Object> addContact(String id) {
         int n = Math.floorMod(id.hashCode(), 1_000_003);
-        return "mutation { addContact(input: {id: \"" + id + "\", givenName: \"" + GIVEN_NAMES[n % GIVEN_NAMES.length]
-                + "\", familyName: \"" + FAMILY_NAMES[n / 10 % FAMILY_NAMES.length] + " " + n + "\", "
-                + "organization: \"Globex " + n % 50 + "\", source: ALUMNI}) { id displayName stage } }";
+        return Map.of("input", Map.of("id", id, "givenName", GIVEN_NAMES[n % GIVEN_NAMES.length],
+                                      "familyName", FAMILY_NAMES[n / 10 % FAMILY_NAMES.length] + " " + n,
+                                      "organization", "Globex " + n % 50, "source", "ALUMNI"));
     }
 
     private static List<String> tokens(GraphQlClient client, int count) {

@@ -1,20 +1,19 @@
 package app.rapport.api.account;
 
 import app.rapport.api.RapportErrorType;
+import app.rapport.api.EveryRequestCheck;
 import app.rapport.application.account.Unauthenticated;
+import graphql.ExecutionInput;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
+import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.NodeTraverser;
 import graphql.language.NodeVisitorStub;
 import graphql.language.Node;
 import graphql.util.TraversalControl;
+import graphql.schema.GraphQLSchema;
 import graphql.util.TraverserContext;
-import graphql.validation.ValidationError;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code production} profile): a stranger learns nothing about the API by asking it. {@code __typename} stays free.
  */
 @Component
-class IntrospectionForMembers extends SimplePerformantInstrumentation {
+class IntrospectionForMembers extends EveryRequestCheck {
 
     private final CallerAuthentication authentication;
     private final boolean enabled;
@@ -37,25 +36,23 @@ class IntrospectionForMembers extends SimplePerformantInstrumentation {
     }
 
     @Override
-    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-                                                                        InstrumentationState state) {
+    protected void check(ExecutionInput input, Document document, GraphQLSchema schema) {
         // Most requests name neither field: spare them the walk over the document.
-        String query = parameters.getExecutionInput().getQuery();
+        String query = input.getQuery();
         boolean mayAsk = query == null || query.contains("__schema") || query.contains("__type");
-        if (mayAsk && asksForTheSchema(parameters.getDocument())) {
+        if (mayAsk && asksForTheSchema(document)) {
             if (!enabled) {
                 throw refusal(RapportErrorType.FORBIDDEN, "This server does not describe its schema (rapport.graphql.introspection=false)");
             }
             try {
-                authentication.authenticate(parameters.getExecutionInput().getGraphQLContext());
+                authentication.authenticate(input.getGraphQLContext());
             } catch (Unauthenticated stranger) {
                 throw refusal(RapportErrorType.UNAUTHORIZED, CallerAuthentication.SIGN_IN_FIRST + " to read the schema");
             }
         }
-        return super.beginValidation(parameters, state);
     }
 
-    private static boolean asksForTheSchema(graphql.language.Document document) {
+    private static boolean asksForTheSchema(Document document) {
         AtomicBoolean found = new AtomicBoolean();
         new NodeTraverser().depthFirst(new NodeVisitorStub() {
             @Override

@@ -2,14 +2,12 @@ package app.rapport.api.server;
 
 import app.rapport.api.RapportErrorType;
 import app.rapport.api.account.BearerTokenInterceptor;
+import app.rapport.api.EveryRequestCheck;
+import graphql.ExecutionInput;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.execution.AbortExecutionException;
 import graphql.execution.instrumentation.Instrumentation;
-import graphql.execution.instrumentation.InstrumentationContext;
-import graphql.execution.instrumentation.InstrumentationState;
-import graphql.execution.instrumentation.SimplePerformantInstrumentation;
-import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Argument;
 import graphql.language.Definition;
 import graphql.language.Document;
@@ -29,7 +27,6 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
-import graphql.validation.ValidationError;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -45,7 +42,8 @@ import java.util.Set;
  * Refuses a request that asks too much before graphql-java validates or runs it: too deep, too costly (fields
  * counted the way they would be answered, lists once per item asked for), too many aliases or root fields. Fragments
  * are costed once each and multiplied where they are spread, so a document whose fragments double at every level
- * is refused in the time it takes to read it, instead of being expanded.
+ * is refused in the time it takes to read it, instead of being expanded. The limits are checked on every request, since
+ * a known document may come back with larger variables ({@link EveryRequestCheck}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QueryLimits.Limits.class)
@@ -78,25 +76,22 @@ class QueryLimits {
 
     @Bean
     Instrumentation queryLimitsInstrumentation(Limits limits) {
-        return new SimplePerformantInstrumentation() {
+        return new EveryRequestCheck() {
             @Override
-            public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
-                                                                                InstrumentationState state) {
-                requireWebSocketForSubscriptions(parameters);
-                new Measure(parameters.getSchema(), parameters.getDocument(), parameters.getVariables(), limits).check();
-                return super.beginValidation(parameters, state);
+            protected void check(ExecutionInput input, Document document, GraphQLSchema schema) {
+                requireWebSocketForSubscriptions(input, document);
+                new Measure(schema, document, input.getVariables(), limits).check();
             }
         };
     }
 
     /** A subscription sent as a plain POST would answer with the stream's internals: it needs WebSocket. */
-    private static void requireWebSocketForSubscriptions(InstrumentationValidationParameters parameters) {
-        boolean overWebSocket = Boolean.TRUE.equals(parameters.getExecutionInput().getGraphQLContext()
-                                                              .get(BearerTokenInterceptor.OVER_WEBSOCKET_KEY));
+    private static void requireWebSocketForSubscriptions(ExecutionInput input, Document document) {
+        boolean overWebSocket = Boolean.TRUE.equals(input.getGraphQLContext().get(BearerTokenInterceptor.OVER_WEBSOCKET_KEY));
         if (overWebSocket) {
             return;
         }
-        for (Definition<?> definition : parameters.getDocument().getDefinitions()) {
+        for (Definition<?> definition : document.getDefinitions()) {
             if (definition instanceof OperationDefinition operation && operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
                 throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError()
                         .message("Subscriptions run over WebSocket (graphql-transport-ws) at /graphql; over HTTP, send a query")

@@ -46,4 +46,13 @@ class ProtocolCornersTest {
         assertThat(maya.graphQl(introspection, Map.of()).data("__schema").path("queryType").path("name").asText()).isEqualTo("Query");
         assertThat(server.graphQl(null, "{ __typename }", Map.of()).data("__typename").asText()).isEqualTo("Query");
     }
+
+    @Test
+    void aSchemaQueryAnsweredToAMemberIsStillRefusedToAStranger(RunningServer server) {
+        String introspection = "{ __schema { mutationType { name } } }";
+        RunningServer.User maya = server.signUpFreshUser();
+        assertThat(maya.graphQl(introspection, Map.of()).data("__schema").path("mutationType").path("name").asText()).isEqualTo("Mutation");
+
+        server.graphQl(null, introspection, Map.of()).assertRefused("UNAUTHORIZED", null);
+    }
 }

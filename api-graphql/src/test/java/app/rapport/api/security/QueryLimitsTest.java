@@ -70,6 +70,20 @@ class QueryLimitsTest {
     }
 
     @Test
+    void aDocumentAnsweredBeforeIsRefusedWhenItsVariablesAskTooMuch() {
+        String fields = IntStream.range(0, 30).mapToObj(i -> "displayName").collect(Collectors.joining(" "));
+        String page = "query Page($first: Int) { contacts(first: $first) { edges { node { interviews { contact { " + fields
+                      + " } } } } } }";
+        GraphQlResponse small = maya.graphQl(page, Map.of("first", 2));
+        assertThat(small.body().path("errors").isMissingNode()).as(small.body().toString()).isTrue();
+
+        GraphQlResponse large = maya.graphQl(page, Map.of("first", 200)); // the most a page may hold; its fields make it too costly
+
+        assertThat(large.firstError().path("extensions").path("limit").asText()).as(large.body().toString()).isEqualTo("cost");
+        assertThat(large.body().path("data").isMissingNode() || large.body().path("data").isNull()).isTrue();
+    }
+
+    @Test
     void manyAliasesAndManyRootFieldsAreRefused() {
         String aliased = "{ " + IntStream.range(0, 31).mapToObj(i -> "m" + i + ": me { id }").collect(Collectors.joining(" ")) + " }";
         assertThat(maya.graphQl(aliased, Map.of()).firstError().path("extensions").path("limit").asText()).isEqualTo("aliases");
