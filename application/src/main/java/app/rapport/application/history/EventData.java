@@ -11,6 +11,7 @@ import org.springframework.context.annotation.ClassPathScanningCandidateComponen
 import org.springframework.core.type.filter.AssignableTypeFilter;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -58,18 +59,13 @@ public final class EventData {
         if (payload == null || !payload.getClass().isRecord()) {
             return null;
         }
-        RecordComponent[] components = payload.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
+        RecordShape shape = RecordShape.of(payload.getClass());
+        Object[] values = new Object[shape.accessors.length];
         try {
-            for (int i = 0; i < components.length; i++) {
-                values[i] = components[i].isAnnotationPresent(PersonalData.class)
-                        ? null
-                        : components[i].getAccessor().invoke(payload);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = shape.personal[i] ? null : shape.accessors[i].invoke(payload);
             }
-            Constructor<?> canonical = payload.getClass().getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
+            return shape.canonical().newInstance(values);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // a record whose constructor refuses nulls: the caller falls back to a neutral entry
         }
@@ -133,15 +129,13 @@ public final class EventData {
             return list;
         }
         if (type.isRecord() && value instanceof Map<?, ?> fields) {
-            RecordComponent[] components = type.getRecordComponents();
-            Object[] values = new Object[components.length];
-            for (int i = 0; i < components.length; i++) {
-                values[i] = typed(components[i].getType(), components[i].getGenericType(), fields.get(components[i].getName()), owner);
+            RecordShape shape = RecordShape.of(type);
+            Object[] values = new Object[shape.components.length];
+            for (int i = 0; i < values.length; i++) {
+                RecordComponent component = shape.components[i];
+                values[i] = typed(component.getType(), component.getGenericType(), fields.get(component.getName()), owner);
             }
-            Constructor<?> canonical = type.getDeclaredConstructor(
-                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-            canonical.setAccessible(true);
-            return canonical.newInstance(values);
+            return shape.canonical().newInstance(values);
         }
         return value;
     }
@@ -223,20 +217,66 @@ public final class EventData {
             return list;
         }
         if (value.getClass().isRecord()) {
+            RecordShape shape = RecordShape.of(value.getClass());
             Map<String, Object> map = new LinkedHashMap<>();
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
-                if (component.getType() == OwnerId.class) {
+            for (int i = 0; i < shape.components.length; i++) {
+                if (shape.components[i].getType() == OwnerId.class) {
                     continue;
                 }
                 try {
-                    map.put(component.getName(), plain(component.getAccessor().invoke(value)));
+                    map.put(shape.components[i].getName(), plain(shape.accessors[i].invoke(value)));
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot read " + component.getName() + " of "
+                    throw new IllegalStateException("Cannot read " + shape.components[i].getName() + " of "
                                                             + value.getClass().getSimpleName(), e);
                 }
             }
             return map;
         }
         return value.toString();
+    }
+
+    /**
+     * A record type's components, accessors and canonical constructor, looked up once per type: the class answers
+     * each question with new copies, which cost more than the history's own work per event.
+     */
+    private static final class RecordShape {
+
+        private static final ClassValue<RecordShape> SHAPES = new ClassValue<>() {
+            @Override
+            protected RecordShape computeValue(Class<?> type) {
+                return new RecordShape(type);
+            }
+        };
+
+        final RecordComponent[] components;
+        final Method[] accessors;
+        final boolean[] personal;
+        private final Class<?> type;
+        private volatile Constructor<?> canonical;
+
+        private RecordShape(Class<?> type) {
+            this.type = type;
+            this.components = type.getRecordComponents();
+            this.accessors = new Method[components.length];
+            this.personal = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                personal[i] = components[i].isAnnotationPresent(PersonalData.class);
+            }
+        }
+
+        static RecordShape of(Class<?> recordType) {
+            return SHAPES.get(recordType);
+        }
+
+        Constructor<?> canonical() throws NoSuchMethodException {
+            Constructor<?> known = canonical;
+            if (known == null) {
+                known = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                known.setAccessible(true);
+                canonical = known;
+            }
+            return known;
+        }
     }
 }

@@ -3,6 +3,7 @@ package app.rapport.application.history;
 import app.rapport.application.contact.ContactNames;
 import app.rapport.application.messaging.ConsistentCommandGateway;
 import app.rapport.application.storage.Store;
+import app.rapport.application.views.Watchers;
 import app.rapport.domain.contact.ContactForgotten;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.RelationshipEvent;
@@ -100,7 +101,7 @@ class RelationshipHistoryProjection {
         }
         rows.saveHead(head.append(COUNT, sequence).append(FORGOTTEN, forgotten).append(APPLIED, applied).append(ZONES, zones));
 
-        if (!replay.isReplay()) {
+        if (!replay.isReplay() && Watchers.anyWatching(updates, WatchRelationshipHistory.class, watch -> watch.owner().equals(contact.owner()))) {
             // Looked up only if the sentence mentions another contact.
             HistoryEntryView view = view(contact, read(contact, forgotten ? erased(entry) : entry),
                                          other -> names.of(List.of(other)).get(other));

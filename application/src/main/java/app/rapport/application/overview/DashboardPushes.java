@@ -1,5 +1,6 @@
 package app.rapport.application.overview;
 
+import app.rapport.application.views.Watchers;
 import app.rapport.domain.shared.OwnerId;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.WrappedToken;
@@ -47,10 +48,7 @@ final class DashboardPushes implements AutoCloseable {
 
     /** The owner's index changed, at the event being handled. */
     void changed(OwnerId owner) {
-        boolean followed = updates.activeSubscriptions().stream()
-                                  .anyMatch(subscription -> subscription.getPayload() instanceof FindDashboard dashboard
-                                                            && dashboard.owner().equals(owner));
-        if (!followed) {
+        if (!Watchers.anyWatching(updates, FindDashboard.class, dashboard -> dashboard.owner().equals(owner))) {
             return;
         }
         long position = position();
