@@ -6,6 +6,7 @@ import app.rapport.api.support.SharedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,32 @@ class ProtocolCornersTest {
 
         answer.assertRefused("BAD_REQUEST", "first");
         assertThat(answer.firstError().path("message").asText()).contains("\"ten\"").doesNotContain("StringValue");
+    }
+
+    @Test
+    void aVariableWithAFieldThatDoesNotFitNamesTheField(RunningServer server) {
+        RunningServer.User maya = server.signUpFreshUser();
+        String add = "mutation Add($input: AddContactInput!) { addContact(input: $input) { id } }";
+
+        GraphQlResponse number = maya.graphQl(add, Map.of("input", Map.of("id", "dana", "givenName", 5, "source", "ALUMNI")));
+        number.assertRefused("BAD_REQUEST", "givenName");
+        assertThat(number.firstError().path("message").asText()).startsWith("input.givenName has an invalid value");
+
+        GraphQlResponse unknownSource = maya.graphQl(add, Map.of("input", Map.of("id", "dana", "givenName", "Dana", "source", "NOPE")));
+        unknownSource.assertRefused("BAD_REQUEST", "source");
+        assertThat(unknownSource.firstError().path("message").asText()).contains("NOPE");
+
+        GraphQlResponse unknownField = maya.graphQl(add, Map.of("input", Map.of("id", "dana", "givenName", "Dana", "source", "ALUMNI",
+                                                                                "nickname", "D")));
+        unknownField.assertRefused("BAD_REQUEST", "nickname");
+
+        GraphQlResponse listItem = maya.graphQl(add, Map.of("input", Map.of("id", "dana", "givenName", "Dana", "source", "ALUMNI",
+                                                                            "emails", List.of("dana@example.org", 7))));
+        listItem.assertRefused("BAD_REQUEST", "emails");
+
+        GraphQlResponse badInstant = maya.graphQl("mutation Log($input: LogTouchInput!) { logTouch(input: $input) { id } }",
+                                                  Map.of("input", Map.of("contactId", "dana", "at", "yesterday", "channel", "EMAIL")));
+        badInstant.assertRefused("BAD_REQUEST", "at");
     }
 
     @Test

@@ -74,7 +74,7 @@ class RefusalsTest {
         List<StoredEvent> before = server.storedEvents().ofOwner(user.accountId());
 
         user.graphQl(LOG_TOUCH, input("contactId", contactId, "at", "last Tuesday", "channel", "PHONE"))
-            .assertRefused("BAD_REQUEST", "input");
+            .assertRefused("BAD_REQUEST", "at"); // the field of the variable, as when written in the document
         user.graphQl("mutation { logTouch(input: {contactId: \"" + contactId + "\", at: \"yesterday\", channel: PHONE}) { id } }", Map.of())
             .assertRefused("BAD_REQUEST", "at");
         user.graphQl("mutation { logTouch(input: {contactId: \"" + contactId + "\", at: \"" + now + "\", channel: SMOKE_SIGNAL}) { id } }", Map.of())
