@@ -21,10 +21,13 @@ class GraphQlSchemaConfiguration {
         });
     }
 
-    /** A dashboard sends a few dozen documents; 500 leave room for other clients without growing without end. */
+    /**
+     * The dashboard's two dozen documents come to a few thousand characters; 256 Ki characters (some 7 MB parsed) leave room for other
+     * clients' and bound what anyone can make the server keep.
+     */
     @Bean
     GraphQlSourceBuilderCustomizer knownDocuments() {
-        KnownDocuments documents = new KnownDocuments(500, 20_000);
+        KnownDocuments documents = new KnownDocuments(256 * 1024, 16 * 1024);
         return builder -> builder.configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
     }
 }

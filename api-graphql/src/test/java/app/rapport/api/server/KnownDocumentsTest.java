@@ -32,7 +32,7 @@ class KnownDocumentsTest {
 
     @Test
     void aDocumentSentAgainIsParsedOnce() {
-        KnownDocuments documents = new KnownDocuments(10, 1_000);
+        KnownDocuments documents = new KnownDocuments(1_000, 1_000);
 
         Document first = documentOf(documents, "{ me { id } }");
         Document again = documentOf(documents, "{ me { id } }");
@@ -43,7 +43,7 @@ class KnownDocumentsTest {
 
     @Test
     void aRefusedDocumentIsParsedAndValidatedEachTime() {
-        KnownDocuments documents = new KnownDocuments(10, 1_000);
+        KnownDocuments documents = new KnownDocuments(1_000, 1_000);
 
         documentOf(documents, "{ wrong }");
         documentOf(documents, "{ wrong }");
@@ -54,17 +54,28 @@ class KnownDocumentsTest {
 
     @Test
     void theLeastRecentlyUsedGoFirstAndLongDocumentsAreNotKept() {
-        KnownDocuments documents = new KnownDocuments(2, 30);
+        KnownDocuments documents = new KnownDocuments(10, 30); // two documents of five characters
         documentOf(documents, "{ a }");
         documentOf(documents, "{ b }");
         documentOf(documents, "{ a }");
         documentOf(documents, "{ c }");
-        documentOf(documents, "{ me { id displayName email createdAt } }");
+        documentOf(documents, "{ me { id displayName email } }");
 
         documentOf(documents, "{ a }");
         documentOf(documents, "{ b }");
 
         assertThat(documents.size()).isEqualTo(2);
-        assertThat(parsed).containsExactly("{ a }", "{ b }", "{ c }", "{ me { id displayName email createdAt } }", "{ b }");
+        assertThat(parsed).containsExactly("{ a }", "{ b }", "{ c }", "{ me { id displayName email } }", "{ b }");
+    }
+
+    @Test
+    void whatIsKeptStaysWithinItsCharactersHoweverManyDocumentsCome() {
+        KnownDocuments documents = new KnownDocuments(1_000, 300);
+        for (int i = 0; i < 2_000; i++) {
+            documentOf(documents, "{ contact(id: \"" + "x".repeat(i % 250) + i + "\") { id } }");
+        }
+
+        assertThat(documents.keptCharacters()).isBetween(700, 1_000);
+        assertThat(parsed).hasSize(2_000);
     }
 }
