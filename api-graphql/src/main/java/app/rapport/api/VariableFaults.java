@@ -2,6 +2,8 @@ package app.rapport.api;
 
 import graphql.GraphQLContext;
 import graphql.language.Document;
+import graphql.language.ListType;
+import graphql.language.NonNullType;
 import graphql.language.OperationDefinition;
 import graphql.language.Type;
 import graphql.language.TypeName;
@@ -56,7 +58,7 @@ final class VariableFaults {
     private GraphQLType schemaType(Type<?> type) {
         Type<?> named = type;
         while (!(named instanceof TypeName)) {
-            named = named instanceof graphql.language.NonNullType nonNull ? nonNull.getType() : ((graphql.language.ListType) named).getType();
+            named = named instanceof NonNullType nonNull ? nonNull.getType() : ((ListType) named).getType();
         }
         GraphQLType found = schema.getType(((TypeName) named).getName());
         if (found == null) {
@@ -66,10 +68,10 @@ final class VariableFaults {
     }
 
     private static GraphQLType wrap(Type<?> type, GraphQLType named) {
-        if (type instanceof graphql.language.NonNullType nonNull) {
+        if (type instanceof NonNullType nonNull) {
             return GraphQLNonNull.nonNull(wrap(nonNull.getType(), named));
         }
-        if (type instanceof graphql.language.ListType list) {
+        if (type instanceof ListType list) {
             return GraphQLList.list(wrap(list.getType(), named));
         }
         return named;

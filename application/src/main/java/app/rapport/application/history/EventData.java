@@ -65,7 +65,7 @@ public final class EventData {
             for (int i = 0; i < values.length; i++) {
                 values[i] = shape.personal[i] ? null : shape.accessors[i].invoke(payload);
             }
-            return shape.canonical().newInstance(values);
+            return shape.canonical.newInstance(values);
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null; // a record whose constructor refuses nulls: the caller falls back to a neutral entry
         }
@@ -135,7 +135,7 @@ public final class EventData {
                 RecordComponent component = shape.components[i];
                 values[i] = typed(component.getType(), component.getGenericType(), fields.get(component.getName()), owner);
             }
-            return shape.canonical().newInstance(values);
+            return shape.canonical.newInstance(values);
         }
         return value;
     }
@@ -251,11 +251,9 @@ public final class EventData {
         final RecordComponent[] components;
         final Method[] accessors;
         final boolean[] personal;
-        private final Class<?> type;
-        private volatile Constructor<?> canonical;
+        final Constructor<?> canonical;
 
         private RecordShape(Class<?> type) {
-            this.type = type;
             this.components = type.getRecordComponents();
             this.accessors = new Method[components.length];
             this.personal = new boolean[components.length];
@@ -263,20 +261,16 @@ public final class EventData {
                 accessors[i] = components[i].getAccessor();
                 personal[i] = components[i].isAnnotationPresent(PersonalData.class);
             }
+            try {
+                canonical = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+            } catch (NoSuchMethodException impossible) {
+                throw new IllegalStateException("A record without its canonical constructor: " + type.getName(), impossible);
+            }
+            canonical.setAccessible(true);
         }
 
         static RecordShape of(Class<?> recordType) {
             return SHAPES.get(recordType);
-        }
-
-        Constructor<?> canonical() throws NoSuchMethodException {
-            Constructor<?> known = canonical;
-            if (known == null) {
-                known = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
-                known.setAccessible(true);
-                canonical = known;
-            }
-            return known;
         }
     }
 }
