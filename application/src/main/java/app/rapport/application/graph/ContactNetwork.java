@@ -191,12 +191,12 @@ final class ContactNetwork {
     // ---------------------------------------------------------------- adjacency
 
     /** Every node one edge away, either direction, in id order. */
-    private SortedSet<String> neighbours(String node) {
+    private Collection<String> neighbours(String node) {
         if (node.equals(SELF)) {
             return metContacts();
         }
         if (node.startsWith(ORGANIZATION_PREFIX)) {
-            return new TreeSet<>(source.members(node.substring(ORGANIZATION_PREFIX.length())));
+            return source.members(node.substring(ORGANIZATION_PREFIX.length()));
         }
         SortedSet<String> neighbours = introductions(node);
         GraphContact contact = contact(node);

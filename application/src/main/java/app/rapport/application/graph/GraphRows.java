@@ -8,12 +8,14 @@ import com.mongodb.client.MongoDatabase;
 import java.util.function.Function;
 import org.bson.Document;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
 
 /**
  * The graph's rows, each found by its {@code _id} (the only lookup the embedded store answers without a scan):
@@ -67,7 +69,7 @@ final class GraphRows {
             }
 
             @Override
-            public SortedSet<String> members(String organization) {
+            public List<String> members(String organization) {
                 return GraphRows.this.members(owner, organization);
             }
 
@@ -100,14 +102,17 @@ final class GraphRows {
         return found;
     }
 
-    /** Everyone who works at the organization: its member buckets, with one lookup. */
-    SortedSet<String> members(OwnerId owner, String organization) {
-        List<String> buckets = java.util.stream.IntStream.range(0, MEMBER_BUCKETS)
-                                                         .mapToObj(bucket -> bucketKey(owner, organization, bucket)).toList();
-        SortedSet<String> contacts = new TreeSet<>();
+    /**
+     * Everyone who works at the organization, in id order: its member buckets, with one lookup. Each bucket is kept
+     * in order, so the sort merges runs.
+     */
+    List<String> members(OwnerId owner, String organization) {
+        List<String> buckets = IntStream.range(0, MEMBER_BUCKETS).mapToObj(bucket -> bucketKey(owner, organization, bucket)).toList();
+        List<String> contacts = new ArrayList<>();
         for (Document bucket : members.findAll(buckets)) {
             contacts.addAll(GraphContact.texts(bucket, MEMBER_CONTACTS));
         }
+        contacts.sort(null);
         return contacts;
     }
 

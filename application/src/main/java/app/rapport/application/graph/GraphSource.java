@@ -1,6 +1,7 @@
 package app.rapport.application.graph;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 
@@ -13,8 +14,8 @@ interface GraphSource {
     /** The rows of these organizations (normalized names) that have members, by name. */
     Map<String, GraphOrganization> organizations(Collection<String> names);
 
-    /** The contacts who work at the organization (normalized name). */
-    SortedSet<String> members(String organization);
+    /** The contacts who work at the organization (normalized name), in id order. */
+    List<String> members(String organization);
 
     /** The contacts the owner met, as the events name them. */
     SortedSet<String> met();

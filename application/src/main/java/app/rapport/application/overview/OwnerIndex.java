@@ -9,18 +9,14 @@ import app.rapport.domain.shared.OwnerId;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.NavigableSet;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -45,19 +41,6 @@ final class OwnerIndex {
             Comparator.comparing(IndexedInterview::requestedAt, Comparator.nullsLast(Comparator.reverseOrder()))
                       .thenComparing(interview -> interview.id().value());
 
-    /** The position of a contact in its list: display name ignoring case, then id. */
-    private record ListPosition(String sortKey, String id) implements Comparable<ListPosition> {
-        @Override
-        public int compareTo(ListPosition other) {
-            int bySortKey = sortKey.compareTo(other.sortKey);
-            return bySortKey != 0 ? bySortKey : id.compareTo(other.id);
-        }
-    }
-
-    /** A listed contact with the text it is searched in, made once rather than at every search. */
-    private record Listed(IndexedContact contact, String searchText) {
-    }
-
     /** A moment and a contact, in time order: when a contact goes quiet, or its follow-up is due. */
     private record Moment(Instant at, String id) implements Comparable<Moment> {
         @Override
@@ -70,7 +53,7 @@ final class OwnerIndex {
     private final OwnerId owner;
     private long version;
     private final Map<ContactId, IndexedContact> contacts = new HashMap<>();
-    private final NavigableMap<ListPosition, Listed> listed = new TreeMap<>();
+    private final ListedContacts listed = new ListedContacts();
     private final Map<InterviewId, IndexedInterview> interviews = new HashMap<>();
     private final Map<ContactId, Set<InterviewId>> interviewsByContact = new HashMap<>();
     private final Map<ContactId, Set<ContactId>> duplicates = new HashMap<>();
@@ -161,7 +144,7 @@ final class OwnerIndex {
             duplicates.computeIfAbsent(contact.mergedInto(), id -> new LinkedHashSet<>()).add(contact.id());
             return;
         }
-        listed.put(position(contact), new Listed(contact, contact.searchText()));
+        listed.add(contact);
         if (contact.nextFollowUpDue() != null) {
             followUps.add(new Moment(contact.nextFollowUpDue(), contact.id().value()));
         }
@@ -178,7 +161,7 @@ final class OwnerIndex {
             }
             return;
         }
-        listed.remove(position(contact));
+        listed.remove(contact);
         if (contact.nextFollowUpDue() != null) {
             followUps.remove(new Moment(contact.nextFollowUpDue(), contact.id().value()));
         }
@@ -274,60 +257,13 @@ final class OwnerIndex {
         return stages;
     }
 
-    /**
-     * A page of the listed contacts: unfiltered, it reads about a page from the list order; a search, tag or stage
-     * looks at every listed contact, in memory.
-     */
+    /** A page of the listed contacts ({@link ListedContacts#page}); a stage is the contact's at {@code now}. */
     synchronized ContactPage contactPage(FindContactPage query, Instant now) {
-        List<String> words = query.search() == null ? List.of()
-                : Arrays.stream(query.search().toLowerCase(Locale.ROOT).split("\\s+")).filter(word -> !word.isEmpty()).toList();
-        ListPosition cursor = null;
-        if (query.after() != null) {
-            List<String> after = PageCursor.decode(FindContactPage.LIST, query.after());
-            cursor = new ListPosition(after.get(0), after.get(1));
+        if (query.tag() == null && query.stage() == null) {
+            return listed.page(query, null);
         }
-        boolean filtered = query.tag() != null || query.stage() != null || !words.isEmpty();
-        List<ContactPage.Entry> entries = new ArrayList<>();
-        boolean more = false;
-        if (!filtered) {
-            for (Listed entry : (cursor == null ? listed : listed.tailMap(cursor, false)).values()) {
-                if (entries.size() == query.first()) {
-                    more = true;
-                    break;
-                }
-                entries.add(entryOf(entry.contact()));
-            }
-            return new ContactPage(entries, listed.size(), more);
-        }
-        int total = 0;
-        for (Map.Entry<ListPosition, Listed> entry : listed.entrySet()) {
-            if (!matches(entry.getValue(), query, words, now)) {
-                continue;
-            }
-            total++;
-            if (cursor == null || entry.getKey().compareTo(cursor) > 0) {
-                if (entries.size() < query.first()) {
-                    entries.add(entryOf(entry.getValue().contact()));
-                } else {
-                    more = true;
-                }
-            }
-        }
-        return new ContactPage(entries, total, more);
-    }
-
-    private boolean matches(Listed entry, FindContactPage query, List<String> words, Instant now) {
-        for (String word : words) {
-            if (!entry.searchText().contains(word)) {
-                return false;
-            }
-        }
-        return (query.tag() == null || entry.contact().hasTag(query.tag()))
-               && (query.stage() == null || standings.get(entry.contact().id()).at(now) == query.stage());
-    }
-
-    private static ContactPage.Entry entryOf(IndexedContact contact) {
-        return new ContactPage.Entry(contact.id(), PageCursor.encode(FindContactPage.LIST, contact.sortKey(), contact.id().value()));
+        return listed.page(query, contact -> (query.tag() == null || contact.hasTag(query.tag()))
+                                             && (query.stage() == null || standings.get(contact.id()).at(now) == query.stage()));
     }
 
     synchronized InterviewPage interviewPage(FindInterviewPage query) {
@@ -368,10 +304,6 @@ final class OwnerIndex {
             due.add(new ContactId(owner, followUp.id()));
         }
         return due;
-    }
-
-    private static ListPosition position(IndexedContact contact) {
-        return new ListPosition(contact.sortKey(), contact.id().value());
     }
 
     /** Whether the interview is at or before the cursor's position in the newest-first order. */

@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 /**
  * The owner's lists and dashboard: {@link FindContactPage}, {@link FindInterviewPage}, {@link FindDashboard},
  * answered from the owner's index as MongoDB holds it now ({@link OwnerIndexStore#index}). A page without a filter
- * reads about a page; a search, tag or stage looks at every listed contact in memory; the dashboard reads the
+ * reads about a page; a search scans one text of all listed contacts, a tag or stage looks at each in memory; the dashboard reads the
  * counts and lists the index keeps ready and the owner's interviews.
  */
 @Component

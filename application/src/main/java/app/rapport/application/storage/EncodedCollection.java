@@ -12,15 +12,23 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import org.h2.mvstore.MVMap;
 
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A collection of the embedded store whose documents stay encoded ({@link EncodedDocument}) until a request reads
  * them, each read decoding its own copy. Its size in bytes is summed when asked for (a collection's statistics)
  * instead of kept up to date: keeping it encoded every document once more on every write and rewrote a counter
  * beside it.
+ * <p>
+ * A lookup by a list of keys ({@code _id: {$in: [...]}}, the views' usual read) is checked against the keys as a
+ * set: the general matcher compares each document found with every key asked for, so reading a few hundred rows at
+ * once cost the square of their number.
  */
 final class EncodedCollection extends AbstractSynchronizedMongoCollection<Object> {
 
@@ -72,6 +80,35 @@ final class EncodedCollection extends AbstractSynchronizedMongoCollection<Object
                                                   .map(DocumentWithPosition::getDocument)
                 : documents.values().stream().map(EncodedCollection::decoded);
         return matchDocumentsFromStream(inOrder, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int numberToSkip,
+                                         int limit, int batchSize, Document fieldSelector) {
+        Set<String> keys = textKeysAskedFor(query);
+        if (keys == null) {
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        Stream<Document> asked = StreamSupport.stream(positions.spliterator(), false)
+                                              .map(this::getDocument)
+                                              .filter(document -> document != null && keys.contains(document.get(getIdField())));
+        return matchDocumentsFromStream(asked, new Document(), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /** The keys of a query that is exactly {@code {_id: {$in: [text, ...]}}}; null for any other query. */
+    private Set<String> textKeysAskedFor(Document query) {
+        if (query.size() != 1 || getIdField() == null || !(query.get(getIdField()) instanceof Document condition)
+            || condition.size() != 1 || !(condition.get("$in") instanceof Collection<?> values)) {
+            return null;
+        }
+        Set<String> keys = new HashSet<>(values.size() * 2);
+        for (Object value : values) {
+            if (!(value instanceof String key)) {
+                return null;
+            }
+            keys.add(key);
+        }
+        return keys;
     }
 
     @Override

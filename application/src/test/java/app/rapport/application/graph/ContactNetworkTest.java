@@ -136,9 +136,9 @@ class ContactNetworkTest {
             }
 
             @Override
-            public SortedSet<String> members(String organization) {
+            public List<String> members(String organization) {
                 lookups++;
-                return new TreeSet<>(members.getOrDefault(organization, new TreeSet<>()));
+                return List.copyOf(members.getOrDefault(organization, new TreeSet<>()));
             }
 
             @Override

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The embedded store's collections keep documents encoded; what a client sees of them is unchanged. */
@@ -55,6 +56,30 @@ class EncodedCollectionTest {
             List<Integer> backwards = counted.find(gte("n", 25)).sort(new Document("$natural", -1))
                                              .map(document -> document.getInteger("n")).into(new ArrayList<>());
             assertThat(backwards).containsExactly(29, 28, 27, 26, 25);
+        }
+    }
+
+    @Test
+    void aLookupByManyKeysFindsTheStoredOnesAmongThemSortedLimitedAndProjectedAsAsked() {
+        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> rows = client.getDatabase("rapport").getCollection("rows");
+            rows.insertMany(IntStream.range(0, 2_000).mapToObj(i -> new Document("_id", "r" + i).append("n", i)).toList());
+            List<Object> asked = new ArrayList<>();
+            IntStream.range(0, 600).forEach(i -> asked.add("r" + (i * 7)));
+            asked.add("not stored");
+
+            List<Integer> found = rows.find(in("_id", asked)).map(row -> row.getInteger("n")).into(new ArrayList<>());
+            assertThat(found).containsExactlyInAnyOrderElementsOf(IntStream.range(0, 286).map(i -> i * 7).boxed().toList());
+
+            List<Document> firstByKey = rows.find(in("_id", asked)).sort(new Document("_id", -1)).limit(3)
+                                            .projection(new Document("n", 0)).into(new ArrayList<>());
+            assertThat(firstByKey).containsExactly(new Document("_id", "r994"), new Document("_id", "r987"), new Document("_id", "r980"));
+
+            asked.add(14);
+            rows.insertOne(new Document("_id", 14).append("n", -14));
+            assertThat(rows.find(in("_id", asked)).map(row -> row.getInteger("n")).into(new ArrayList<>()))
+                    .hasSize(287).contains(-14, 14);
         }
     }
 
