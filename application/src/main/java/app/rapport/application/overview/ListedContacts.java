@@ -14,8 +14,8 @@ import java.util.function.Predicate;
 /**
  * One owner's listed contacts in list order, and the text each is searched in. A page without a filter reads about
  * a page from the list order; a search scans the contacts' texts laid end to end ({@link SearchTexts}) and then
- * either walks the list to the page's end (many matches) or sorts the matches (few); a filter without words looks
- * at every contact.
+ * either walks the list to the page's end (many matches, spread out) or sorts the matches; a filter without words
+ * looks at every contact.
  * <p>
  * Not safe for use by several threads: its {@link OwnerIndex} guards it.
  */
@@ -54,6 +54,9 @@ final class ListedContacts {
             return new ContactPage.Entry(contact.id(), PageCursor.encode(FindContactPage.LIST, position.sortKey(), position.id()));
         }
     }
+
+    /** How many times the steps a walk to the page's end takes on average it may take before sorting is cheaper. */
+    private static final int WALK_ALLOWANCE = 4;
 
     private final NavigableMap<ListPosition, Listed> inOrder = new TreeMap<>();
     private final SearchTexts<Listed> searchTexts = new SearchTexts<>();
@@ -111,7 +114,11 @@ final class ListedContacts {
         });
         int total = matched.cardinality();
         if ((long) total * total > (long) (query.first() + 1) * inOrder.size()) {
-            return walkInOrder(matched, total, cursor, query.first());
+            long expectedSteps = (long) (query.first() + 1) * inOrder.size() / total;
+            ContactPage walked = walkInOrder(matched, total, cursor, query.first(), WALK_ALLOWANCE * expectedSteps);
+            if (walked != null) {
+                return walked;
+            }
         }
         Matches found = new Matches(cursor, query.first());
         matched.stream().forEach(slot -> found.add(searchTexts.entry(slot)));
@@ -120,11 +127,16 @@ final class ListedContacts {
 
     /**
      * A page of many matches, walking the list from the cursor until the page is full: the matches being a good share
-     * of the list, the walk is short, and it compares no names.
+     * of the list, the walk is usually short, and it compares no names. Null when the walk would be longer than
+     * {@code mostSteps}, as when the matches lie together further on (a search for a given name).
      */
-    private ContactPage walkInOrder(BitSet matched, int total, ListPosition cursor, int first) {
+    private ContactPage walkInOrder(BitSet matched, int total, ListPosition cursor, int first, long mostSteps) {
         List<ContactPage.Entry> entries = new ArrayList<>();
+        long steps = 0;
         for (Listed entry : (cursor == null ? inOrder : inOrder.tailMap(cursor, false)).values()) {
+            if (++steps > mostSteps) {
+                return null;
+            }
             if (matched.get(entry.slot())) {
                 if (entries.size() == first) {
                     return new ContactPage(entries, total, true);
