@@ -34,16 +34,14 @@ final class ListedContacts {
         }
     }
 
-    /** A listed contact with its place in the list and the text it is searched in, made once rather than at every search. */
+    /** A listed contact with its place in the list, made once rather than at every page; its text is in {@link SearchTexts}. */
     private static final class Listed extends SearchTexts.Placed {
         private final IndexedContact contact;
         private final ListPosition position;
-        private final String searchText;
 
         Listed(IndexedContact contact) {
             this.contact = contact;
             this.position = ListPosition.of(contact);
-            this.searchText = contact.searchText();
         }
 
         ListPosition position() {
@@ -64,7 +62,7 @@ final class ListedContacts {
     void add(IndexedContact contact) {
         Listed entry = new Listed(contact);
         inOrder.put(entry.position(), entry);
-        searchTexts.add(entry, entry.searchText);
+        searchTexts.add(entry, contact.searchText());
     }
 
     void remove(IndexedContact contact) {
@@ -91,14 +89,7 @@ final class ListedContacts {
             cursor = new ListPosition(after.get(0), after.get(1));
         }
         if (words.isEmpty() && alsoMatching == null) {
-            List<ContactPage.Entry> entries = new ArrayList<>();
-            for (Listed entry : (cursor == null ? inOrder : inOrder.tailMap(cursor, false)).values()) {
-                if (entries.size() == query.first()) {
-                    return new ContactPage(entries, inOrder.size(), true);
-                }
-                entries.add(entry.pageEntry());
-            }
-            return new ContactPage(entries, inOrder.size(), false);
+            return walkInOrder(entry -> true, inOrder.size(), cursor, query.first(), Long.MAX_VALUE);
         }
         if (words.isEmpty()) {
             List<Listed> matching = inOrder.values().stream().filter(entry -> alsoMatching.test(entry.contact)).toList();
@@ -115,7 +106,7 @@ final class ListedContacts {
         int total = matched.cardinality();
         if ((long) total * total > (long) (query.first() + 1) * inOrder.size()) {
             long expectedSteps = (long) (query.first() + 1) * inOrder.size() / total;
-            ContactPage walked = walkInOrder(matched, total, cursor, query.first(), WALK_ALLOWANCE * expectedSteps);
+            ContactPage walked = walkInOrder(entry -> matched.get(entry.slot()), total, cursor, query.first(), WALK_ALLOWANCE * expectedSteps);
             if (walked != null) {
                 return walked;
             }
@@ -126,18 +117,18 @@ final class ListedContacts {
     }
 
     /**
-     * A page of many matches, walking the list from the cursor until the page is full: the matches being a good share
-     * of the list, the walk is usually short, and it compares no names. Null when the walk would be longer than
+     * A page walked from the cursor until it is full: all contacts, or many matches (a good share of the list, so
+     * the walk is usually short, and it compares no names). Null when the walk would be longer than
      * {@code mostSteps}, as when the matches lie together further on (a search for a given name).
      */
-    private ContactPage walkInOrder(BitSet matched, int total, ListPosition cursor, int first, long mostSteps) {
+    private ContactPage walkInOrder(Predicate<Listed> matched, int total, ListPosition cursor, int first, long mostSteps) {
         List<ContactPage.Entry> entries = new ArrayList<>();
         long steps = 0;
         for (Listed entry : (cursor == null ? inOrder : inOrder.tailMap(cursor, false)).values()) {
             if (++steps > mostSteps) {
                 return null;
             }
-            if (matched.get(entry.slot())) {
+            if (matched.test(entry)) {
                 if (entries.size() == first) {
                     return new ContactPage(entries, total, true);
                 }
