@@ -88,6 +88,7 @@ final class ImportBenchmark {
             facts.put("importAloneMillis", millis);
             facts.put("importAloneCreated", aloneStatus.path("created").asInt());
             facts.put("serverCompilerCoresDuringImportAlone", cores(server.compilerSeconds() - compiling, millis));
+            facts.put("diskBytesAfterImports", server.diskBytes());
         }
         String json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(facts);
         Files.writeString(results.resolve("import.json"), json);
