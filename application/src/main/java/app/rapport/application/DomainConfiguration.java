@@ -3,6 +3,7 @@ package app.rapport.application;
 import app.rapport.domain.contact.Contact;
 import app.rapport.domain.interview.InformationalInterview;
 import app.rapport.domain.question.Question;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.context.annotation.Bean;
@@ -16,18 +17,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class DomainConfiguration {
 
-    /** Contacts, and interviews, kept between commands: a few megabytes, more than a person works on in a while. */
-    static final int RECENT_AGGREGATES = 1_024;
-
     @Bean
     ConfigurerModule domainAggregates() {
         return configurer -> configurer
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Contact.class)
-                                                       .configureCache(config -> new RecentAggregates(RECENT_AGGREGATES)))
+                                                       .configureCache(config -> new WeakReferenceCache()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(InformationalInterview.class)
-                                                       .configureCache(config -> new RecentAggregates(RECENT_AGGREGATES)))
+                                                       .configureCache(config -> new WeakReferenceCache()))
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(Question.class));
         // One cache per aggregate type: a contact and an interview may share an identifier ("owner/c-1"), and a
-        // shared cache would hand one out for the other.
+        // shared cache would hand one out for the other. Weak references keep hot aggregates while memory lasts.
     }
 }
