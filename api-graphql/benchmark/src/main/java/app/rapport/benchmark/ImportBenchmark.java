@@ -33,6 +33,9 @@ final class ImportBenchmark {
     private static final String[] FAMILY = {"Reyes", "Patel", "Nguyen", "Okafor", "Schmidt", "Kowalski", "Haddad", "Silva", "D'Angelo"};
     private static final String[] COMPANIES = {"Contoso Health", "\"Proseware, LLC\"", "Adventure Works", "\"Fabrikam, Inc.\"", "Litware", "Coho Winery"};
 
+    /** The same document every time and the values apart, as the dashboard sends a mutation. */
+    private static final String ADD_CONTACT = "mutation AddContact($input: AddContactInput!) { addContact(input: $input) { id } }";
+
     private final AtomicInteger ids = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {
@@ -151,9 +154,6 @@ final class ImportBenchmark {
         }
         return summary;
     }
-
-    /** The same document every time and the values apart, as the dashboard sends a mutation. */
-    private static final String ADD_CONTACT = "mutation AddContact($input: AddContactInput!) { addContact(input: $input) { id } }";
 
     private Map<String, Object> addContact() {
         int n = ids.incrementAndGet();
