@@ -28,8 +28,12 @@ import java.util.function.IntFunction;
  * passed over before a unit of work is started for them, so they cost no step and no write of the processor's position (Axon
  * stores it every few seconds then). A follower that throws is tried again {@value #TRIES} times in all, with the plugin's back-off;
  * then the event goes to the dead letters and the stream goes on, so one poison event stops neither the plugin nor
- * anyone else. Nothing here throws to the processor but a failure to store the dead letter, which stops the processor
- * to be retried: an event is never dropped silently.
+ * anyone else. Nothing here throws to the processor but a failure to store the dead letter, or views that do not show
+ * the event in time, either of which stops the processor to be retried: an event is never dropped silently.
+ * <p>
+ * The follower is handed an event only once the entity views show it, since what it reads of the owner's network
+ * (a contact, an interview and its meeting) is read from them: a plugin's processor is as quick as the views' and
+ * would otherwise read the state before the event it is handling.
  */
 final class PluginEventFeed implements EventMessageHandler {
 
@@ -39,14 +43,21 @@ final class PluginEventFeed implements EventMessageHandler {
 
     private final String plugin;
     private final EventFollower follower;
+    private final ViewsShowing viewsShowing;
     private final PluginDeadLetters deadLetters;
     private final IntFunction<Duration> backOff;
     private final Clock clock;
 
-    PluginEventFeed(String plugin, EventFollower follower, PluginDeadLetters deadLetters, IntFunction<Duration> backOff,
-                    Clock clock) {
+    /** Returns once the views a plugin reads show the event at a position; throws when they do not in time. */
+    interface ViewsShowing {
+        void await(long position);
+    }
+
+    PluginEventFeed(String plugin, EventFollower follower, ViewsShowing viewsShowing, PluginDeadLetters deadLetters,
+                    IntFunction<Duration> backOff, Clock clock) {
         this.plugin = plugin;
         this.follower = follower;
+        this.viewsShowing = viewsShowing;
         this.deadLetters = deadLetters;
         this.backOff = backOff;
         this.clock = clock;
@@ -86,6 +97,9 @@ final class PluginEventFeed implements EventMessageHandler {
     }
 
     private void deliver(RapportEvent event) throws InterruptedException {
+        if (event.position() >= 0) {
+            viewsShowing.await(event.position());
+        }
         for (int tries = 1; ; tries++) {
             try {
                 follower.on(event);

@@ -1,5 +1,6 @@
 package app.rapport.application.plugin;
 
+import app.rapport.application.ViewProcessing;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.plugin.EventFollower;
 import app.rapport.plugin.GraphQlFields;
@@ -11,6 +12,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.core.env.Environment;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ import java.util.stream.Collectors;
 public class PluginHost implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
+    /** Below Axon's 60 s limit on a unit of work, whose interruption would hand the event to the follower again. */
+    private static final Duration VIEWS_PATIENCE = Duration.ofSeconds(30);
 
     /** The processing group, and processor, of a plugin's event follower. */
     public static String processorOf(String pluginId) {
@@ -68,11 +72,17 @@ public class PluginHost implements SmartLifecycle {
                 continue;
             }
             PluginEventFeed feed = context.follower()
-                    .map(follower -> new PluginEventFeed(descriptor.id(), follower, deadLetters, context::backOff, clock))
+                    .map(follower -> new PluginEventFeed(descriptor.id(), follower, viewsShowing(services), deadLetters,
+                                                         context::backOff, clock))
                     .orElse(null);
             running.add(new Running(found.plugin(), context, feed));
             log.info("Plugin {} {} ({}) started", descriptor.id(), descriptor.version(), descriptor.name());
         }
+    }
+
+    /** The views a plugin reads (contacts, interviews), waited for as long as a unit of work may take. */
+    private static PluginEventFeed.ViewsShowing viewsShowing(Supplier<PluginServices> services) {
+        return position -> services.get().views().awaitProcessed(position, ViewProcessing.ENTITY_VIEWS, VIEWS_PATIENCE);
     }
 
     List<Running> running() {

@@ -6,7 +6,8 @@ public interface EventFollower {
     /**
      * Handles one event. Throwing makes the host try again a few times, with {@link PluginContext#backOff}; after
      * that the event goes to the plugin's dead letters and the stream goes on. Events come at least once: after a
-     * crash, the last one handled may come again, with the same {@link RapportEvent#position()}.
+     * crash, the last one handled may come again, with the same {@link RapportEvent#position()}. What the owner's
+     * network reads here ({@link OwnerNetwork#contact}, {@link OwnerNetwork#interview}) already shows this event.
      */
     void on(RapportEvent event) throws Exception;
 

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,6 +99,20 @@ class PluginHostTest {
         assertThat(added.actor()).isEqualTo("user:" + maya.accountId());
         assertThat(added.data()).containsEntry("givenName", "Dana").containsEntry("source", "ALUMNI").containsEntry("contactId", "dana");
         assertThat(added.position()).isPositive();
+    }
+
+    @Test
+    void theFollowerReadsTheOwnersNetworkAsTheEventLeftIt(TestServer server) {
+        TestUser maya = server.signUp();
+        List<String> added = new ArrayList<>();
+        for (int contact = 0; contact < 40; contact++) {
+            added.add("reader-" + contact);
+            maya.graphQl(ADD, Map.of("id", added.get(contact), "name", "Reader"));
+        }
+        server.awaitPlugin("recorder", Duration.ofSeconds(30));
+
+        assertThat(RecordingPlugin.SEEN.stream().map(RapportEvent::contactId)).containsAll(added);
+        assertThat(RecordingPlugin.NOT_YET_READABLE).as("contacts told of before they could be read").doesNotContainAnyElementsOf(added);
     }
 
     @Test

@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A plugin that records the events it follows (all but {@code ContactUpdated}, none of an owner whose setting
- * {@code quiet} is set) and fails on every contact named
+ * {@code quiet} is set) and whether a contact it is told of can be read yet, and fails on every contact named
  * "Poison" until healed; runs a job every second; serves an owner's endpoint and a public one.
  */
 public class RecordingPlugin implements RapportPlugin {
 
     public static final List<RapportEvent> SEEN = new CopyOnWriteArrayList<>();
+    /** The contacts whose {@code ContactAdded} arrived before the owner's network showed them. */
+    public static final List<String> NOT_YET_READABLE = new CopyOnWriteArrayList<>();
     public static final AtomicInteger JOB_RUNS = new AtomicInteger();
     public static volatile boolean healed;
 
@@ -41,6 +43,9 @@ public class RecordingPlugin implements RapportPlugin {
             public void on(RapportEvent event) {
                 if (!healed && "Poison".equals(event.data().get("givenName"))) {
                     throw new IllegalStateException("cannot stomach " + event.contactId());
+                }
+                if ("ContactAdded".equals(event.type()) && context.owner(event.ownerId()).contact(event.contactId()).isEmpty()) {
+                    NOT_YET_READABLE.add(event.contactId());
                 }
                 SEEN.add(event);
             }
