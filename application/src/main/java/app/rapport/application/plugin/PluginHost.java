@@ -31,7 +31,7 @@ public class PluginHost implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(PluginHost.class);
     /** Below Axon's 60 s limit on a unit of work, whose interruption would hand the event to the follower again. */
-    private static final Duration VIEWS_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration VIEWS_PATIENCE = Duration.ofSeconds(20);
 
     /** The processing group, and processor, of a plugin's event follower. */
     public static String processorOf(String pluginId) {

@@ -1,5 +1,6 @@
 package app.rapport.plugins.linkedin;
 
+import java.text.ParsePosition;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -31,17 +32,21 @@ final class LinkedInDates {
     static Instant parse(String text) {
         String value = text.strip().replace('\u202F', ' ');
         for (DateTimeFormatter format : MOMENTS) {
-            try {
-                return LocalDateTime.parse(value, format).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException ignored) {
-                // the next form
+            if (fits(value, format)) {
+                try {
+                    return LocalDateTime.parse(value, format).toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notADate) {
+                    // the form fits, the values do not (a 32nd of June): the next form
+                }
             }
         }
         for (DateTimeFormatter format : DAYS) {
-            try {
-                return LocalDate.parse(value, format).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException ignored) {
-                // the next form
+            if (fits(value, format)) {
+                try {
+                    return LocalDate.parse(value, format).atStartOfDay().toInstant(ZoneOffset.UTC);
+                } catch (DateTimeParseException notADate) {
+                    // the next form
+                }
             }
         }
         try {
@@ -49,6 +54,16 @@ final class LinkedInDates {
         } catch (DateTimeParseException ignored) {
             return null;
         }
+    }
+
+    /**
+     * Whether the whole text has the form, without resolving it: a form that does not fit is found without an
+     * exception, and an export's every row tries several forms before its own.
+     */
+    private static boolean fits(String value, DateTimeFormatter format) {
+        ParsePosition position = new ParsePosition(0);
+        return format.parseUnresolved(value, position) != null && position.getErrorIndex() < 0
+               && position.getIndex() == value.length();
     }
 
     private static DateTimeFormatter pattern(String pattern) {
