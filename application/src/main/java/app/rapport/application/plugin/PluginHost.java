@@ -80,7 +80,7 @@ public class PluginHost implements SmartLifecycle {
         }
     }
 
-    /** The views a plugin reads (contacts, interviews), waited for as long as a unit of work may take. */
+    /** The views a plugin reads (contacts, interviews), waited for up to {@link #VIEWS_PATIENCE}. */
     private static PluginEventFeed.ViewsShowing viewsShowing(Supplier<PluginServices> services) {
         return position -> services.get().views().awaitProcessed(position, ViewProcessing.ENTITY_VIEWS, VIEWS_PATIENCE);
     }
