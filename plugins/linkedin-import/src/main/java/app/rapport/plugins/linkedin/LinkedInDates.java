@@ -1,6 +1,7 @@
 package app.rapport.plugins.linkedin;
 
 import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -9,8 +10,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The dates LinkedIn exports carry, in UTC: {@code 07 Feb 2026} (today's export), {@code 1/8/18, 6:14 PM} (2018),
@@ -32,26 +35,32 @@ final class LinkedInDates {
     static Instant parse(String text) {
         String value = text.strip().replace('\u202F', ' ');
         for (DateTimeFormatter format : MOMENTS) {
-            if (fits(value, format)) {
-                try {
-                    return LocalDateTime.parse(value, format).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notADate) {
-                    // the form fits, the values do not (a 32nd of June): the next form
-                }
+            Instant at = read(value, format, moment -> LocalDateTime.from(moment).toInstant(ZoneOffset.UTC));
+            if (at != null) {
+                return at;
             }
         }
         for (DateTimeFormatter format : DAYS) {
-            if (fits(value, format)) {
-                try {
-                    return LocalDate.parse(value, format).atStartOfDay().toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException notADate) {
-                    // the next form
-                }
+            Instant at = read(value, format, day -> LocalDate.from(day).atStartOfDay().toInstant(ZoneOffset.UTC));
+            if (at != null) {
+                return at;
             }
         }
         try {
             return Instant.parse(value);
         } catch (DateTimeParseException ignored) {
+            return null;
+        }
+    }
+
+    /** The text read in this form, or null when it has another form or impossible values (a 32nd of June). */
+    private static Instant read(String value, DateTimeFormatter format, Function<TemporalAccessor, Instant> toInstant) {
+        if (!fits(value, format)) {
+            return null;
+        }
+        try {
+            return toInstant.apply(format.parse(value));
+        } catch (DateTimeException notADate) {
             return null;
         }
     }
