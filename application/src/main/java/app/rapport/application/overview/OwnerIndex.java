@@ -78,8 +78,9 @@ final class OwnerIndex {
         this.version = version;
     }
 
-    synchronized int contactCount() {
-        return contacts.size();
+    /** Contacts and interviews: what the index's size in memory grows with. */
+    synchronized int entryCount() {
+        return contacts.size() + interviews.size();
     }
 
     // ---------------------------------------------------------------- changes

@@ -11,7 +11,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Owners' indexes held in memory, most recently used kept, up to {@value #MOST_CONTACTS} contacts in all.
+ * Owners' indexes held in memory, most recently used kept, within a budget of heap; the owner asked for last is
+ * always kept, however large.
  * <p>
  * The rows in MongoDB are the truth; an index in memory is a copy, good as long as its version is the owner's
  * count of changes ({@link OwnerIndexRows#changed}). A query reads that count (one lookup) and reloads the
@@ -22,18 +23,25 @@ import java.util.function.Consumer;
  */
 final class OwnerIndexCache {
 
-    /** About 20 MB of heap at some 600 bytes a contact, with its sort, stage and interview entries. */
-    static final int MOST_CONTACTS = 100_000;
+    /**
+     * Heap an index takes per contact with its texts, sort and search keys, stage and moments: some 900 bytes
+     * measured with a LinkedIn import (docs/performance.md). An interview is counted as a contact.
+     */
+    static final long BYTES_PER_ENTRY = 1_000;
 
     private final OwnerIndexRows rows;
+    private final long mostEntries;
     /** How long a query waits for this server's projection to apply a change it is writing. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(500);
 
     private final Map<OwnerId, OwnerIndex> indexes = new LinkedHashMap<>(16, 0.75f, true);
+    /** The entries of all the indexes held. */
+    private long heldEntries;
     private final Set<OwnerId> changing = new HashSet<>();
 
-    OwnerIndexCache(OwnerIndexRows rows) {
+    OwnerIndexCache(OwnerIndexRows rows, long budgetBytes) {
         this.rows = rows;
+        this.mostEntries = Math.max(1, budgetBytes / BYTES_PER_ENTRY);
     }
 
     /** The owner's index as MongoDB holds it now. */
@@ -57,7 +65,9 @@ final class OwnerIndexCache {
         synchronized (this) {
             OwnerIndex held = indexes.get(owner);
             if (held == null || held.version() < loaded.version()) {
+                remove(owner);
                 indexes.put(owner, loaded);
+                heldEntries += loaded.entryCount();
                 evictBeyondLimit(owner);
                 return loaded;
             }
@@ -77,17 +87,20 @@ final class OwnerIndexCache {
     synchronized void changed(OwnerId owner, long version, Consumer<OwnerIndex> change) {
         OwnerIndex held = indexes.get(owner);
         if (held != null && held.version() == version - 1) {
+            int before = held.entryCount();
             change.accept(held);
             held.version(version);
+            heldEntries += held.entryCount() - before;
+            evictBeyondLimit(owner);
         } else if (held != null && held.version() < version) {
-            indexes.remove(owner);
+            remove(owner);
         }
         done(owner);
     }
 
     /** The change may have been written in part: the copy is no longer known to be current. */
     synchronized void drop(OwnerId owner) {
-        indexes.remove(owner);
+        remove(owner);
     }
 
     /** The change is over, applied or not: queries stop waiting for it. */
@@ -103,15 +116,28 @@ final class OwnerIndexCache {
 
     synchronized void clear() {
         indexes.clear();
+        heldEntries = 0;
     }
 
+    /** The owners whose index this server holds now. */
+    synchronized Set<OwnerId> held() {
+        return Set.copyOf(indexes.keySet());
+    }
+
+    private void remove(OwnerId owner) {
+        OwnerIndex removed = indexes.remove(owner);
+        if (removed != null) {
+            heldEntries -= removed.entryCount();
+        }
+    }
+
+    /** Lets the least recently used indexes go, but never {@code kept}'s, until the rest fit the budget. */
     private void evictBeyondLimit(OwnerId kept) {
-        int contacts = indexes.values().stream().mapToInt(OwnerIndex::contactCount).sum();
         Iterator<Map.Entry<OwnerId, OwnerIndex>> eldest = indexes.entrySet().iterator();
-        while (contacts > MOST_CONTACTS && eldest.hasNext()) {
+        while (heldEntries > mostEntries && eldest.hasNext()) {
             Map.Entry<OwnerId, OwnerIndex> entry = eldest.next();
             if (!entry.getKey().equals(kept)) {
-                contacts -= entry.getValue().contactCount();
+                heldEntries -= entry.getValue().entryCount();
                 eldest.remove();
             }
         }

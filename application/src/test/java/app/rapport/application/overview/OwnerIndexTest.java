@@ -30,6 +30,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.unit.DataSize;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class OwnerIndexTest {
     @BeforeEach
     void start() {
         harness = startHarness(dataDir);
-        store = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build());
+        store = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(), null);
         contactSide = new ContactIndexProjection(store);
         interviewSide = new InterviewIndexProjection(store);
         queries = harness.queries(new OwnerIndexQueries(store));
@@ -151,7 +152,7 @@ class OwnerIndexTest {
 
     @Test
     void anotherServerSharingTheDatabaseReadsTheIndexAsWritten() {
-        OwnerIndexStore otherServer = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build());
+        OwnerIndexStore otherServer = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(), null);
         QueryGateway otherQueries = harness.queries(new OwnerIndexQueries(otherServer));
         try {
             deliver(0, added(DANA, "Dana", null, null, List.of()));
@@ -169,6 +170,40 @@ class OwnerIndexTest {
             assertThat(ids(contacts(new FindContactPage(OWNER, 50, null, null, null, null)))).containsExactly(DANA, SAM);
         } finally {
             otherServer.close();
+        }
+    }
+
+    @Test
+    void indexesHeldInMemoryStayWithinTheirBudgetKeepingTheOwnerAskedForLastAndAnswerAlikeWhenReadBack() {
+        OwnerIndexStore small = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(),
+                                                    DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY));
+        QueryGateway smallQueries = harness.queries(new OwnerIndexQueries(small));
+        ContactIndexProjection smallSide = new ContactIndexProjection(small);
+        try {
+            for (String name : List.of("Dana", "Lee")) {
+                harness.deliver(smallSide, 0, added(new ContactId(OWNER, name), name, null, null, List.of()));
+                harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, name), name, null, null, List.of()));
+            }
+            FindContactPage owners = new FindContactPage(OWNER, 50, null, null, null, null);
+            FindContactPage othersOwners = new FindContactPage(OTHER_OWNER, 50, null, null, null, null);
+
+            smallQueries.query(owners, ResponseTypes.instanceOf(ContactPage.class)).join();
+            assertThat(small.held()).containsExactly(OWNER);
+            smallQueries.query(othersOwners, ResponseTypes.instanceOf(ContactPage.class)).join();
+            assertThat(small.held()).as("two entries each, three in the budget").containsExactly(OTHER_OWNER);
+
+            harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, "Sam"), "Sam", null, null, List.of()));
+            harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, "Kim"), "Kim", null, null, List.of()));
+            assertThat(small.held()).as("grown beyond the budget by its own changes, still the one in use")
+                                    .containsExactly(OTHER_OWNER);
+
+            ContactPage owner = smallQueries.query(owners, ResponseTypes.instanceOf(ContactPage.class)).join();
+            assertThat(small.held()).containsExactly(OWNER);
+            assertThat(owner.totalCount()).isEqualTo(2);
+            assertThat(smallQueries.query(othersOwners, ResponseTypes.instanceOf(ContactPage.class)).join().totalCount())
+                    .as("read back from the rows").isEqualTo(4);
+        } finally {
+            small.close();
         }
     }
 
