@@ -13,13 +13,17 @@ import app.rapport.plugin.Refused;
 
 import java.io.InputStream;
 import java.lang.System.Logger.Level;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * LinkedIn import: {@code POST /plugins/linkedin-import/imports} with the export as multipart field {@code file}
  * answers {@code 202 {"id": "<job>"}} once the file is known to be an export; the import runs on and its progress is
- * {@code Query.importJob(id)}. Imports run {@value #AT_ONCE} at a time; more wait their turn.
+ * {@code Query.importJob(id)}. Imports run {@value #AT_ONCE} at a time; more wait their turn. An owner's imports run
+ * one after another, so a file sent twice at once finds the first one's contacts and adds nobody twice.
  */
 public final class LinkedInImportPlugin implements RapportPlugin {
 
@@ -28,6 +32,8 @@ public final class LinkedInImportPlugin implements RapportPlugin {
     private static final System.Logger log = System.getLogger(LinkedInImportPlugin.class.getName());
 
     private ExecutorService imports;
+    /** Each owner's latest import, which the next one of that owner runs after. */
+    private final Map<String, CompletableFuture<Void>> latestOfOwner = new ConcurrentHashMap<>();
 
     @Override
     public PluginDescriptor descriptor() {
@@ -63,7 +69,11 @@ public final class LinkedInImportPlugin implements RapportPlugin {
         }
         Job job = context.startJob(request.ownerId(), ID);
         job.total(total);
-        imports.submit(() -> run(new ConnectionImport(context.owner(request.ownerId()), job), export, job));
+        Runnable work = () -> run(new ConnectionImport(context.owner(request.ownerId()), job), export, job);
+        CompletableFuture<Void> queued = latestOfOwner.compute(request.ownerId(), (owner, latest) -> latest == null
+                ? CompletableFuture.runAsync(work, imports)
+                : latest.exceptionally(failure -> null).thenRunAsync(work, imports));
+        queued.whenComplete((done, failure) -> latestOfOwner.remove(request.ownerId(), queued));
         return EndpointResponse.json(202, "{\"id\":" + Json.quote(job.id()) + "}");
     }
 

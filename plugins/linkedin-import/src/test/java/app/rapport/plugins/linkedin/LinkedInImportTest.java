@@ -148,6 +148,23 @@ class LinkedInImportTest {
     }
 
     @Test
+    void theSameExportSentTwiceAtOnceAddsEachPersonOnce(TestServer server) {
+        TestUser maya = server.signUp();
+        byte[] file = CURRENT.getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> first = maya.upload(IMPORTS, "file", "Connections.csv", file);
+        HttpResponse<String> second = maya.upload(IMPORTS, "file", "Connections.csv", file);
+        assertThat(List.of(first.statusCode(), second.statusCode())).containsExactly(202, 202);
+        JsonNode firstJob = ImportClient.awaitJob(maya, TestUser.json(first).path("id").asText());
+        JsonNode secondJob = ImportClient.awaitJob(maya, TestUser.json(second).path("id").asText());
+
+        assertThat(firstJob.path("created").asInt()).isEqualTo(3);
+        assertThat(secondJob.path("created").asInt()).as("runs after the first, and finds its contacts").isZero();
+        assertThat(secondJob.path("skipped").asInt()).isEqualTo(3);
+        assertThat(contactCount(maya)).isEqualTo(3);
+    }
+
+    @Test
     void aPersonTheOwnerAddedByHandIsFoundByProfileEmailOrNameAndNotAddedTwice(TestServer server) {
         TestUser maya = server.signUp();
         JsonNode added = maya.graphQl("""
