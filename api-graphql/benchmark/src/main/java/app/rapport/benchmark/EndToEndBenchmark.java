@@ -330,10 +330,11 @@ public final class EndToEndBenchmark {
     private static final String[] GIVEN_NAMES = {"Dana", "Ravi", "Sofia", "Lee", "Amara", "Jonas", "Mei", "Tomás", "Priya", "Olu"};
     private static final String[] FAMILY_NAMES = {"Reyes", "Patel", "Nguyen", "Okafor", "Schmidt", "Kowalski", "Haddad", "Silva"};
 
-    private static final String ADD_CONTACT = "mutation AddContact($input: AddContactInput!) { addContact(input: $input) { id displayName stage } }";
+    /** The dashboard's "add a person" as every benchmark sends it. */
+    static final String ADD_CONTACT = "mutation AddContact($input: AddContactInput!) { addContact(input: $input) { id displayName stage } }";
 
     /** Names and organizations spread as in a real network: ten given names, 8 family names, 50 organizations. */
-    private static Map<String, Object> addContact(String id) {
+    static Map<String, Object> addContact(String id) {
         int n = Math.floorMod(id.hashCode(), 1_000_003);
         return Map.of("input", Map.of("id", id, "givenName", GIVEN_NAMES[n % GIVEN_NAMES.length],
                                       "familyName", FAMILY_NAMES[n / 10 % FAMILY_NAMES.length] + " " + n,

@@ -34,7 +34,6 @@ final class ImportBenchmark {
     private static final String[] COMPANIES = {"Contoso Health", "\"Proseware, LLC\"", "Adventure Works", "\"Fabrikam, Inc.\"", "Litware", "Coho Winery"};
 
     /** The same document every time and the values apart, as the dashboard sends a mutation. */
-    private static final String ADD_CONTACT = "mutation AddContact($input: AddContactInput!) { addContact(input: $input) { id } }";
 
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -55,7 +54,7 @@ final class ImportBenchmark {
             String importer = client.signUp();
             String other = client.signUp();
             for (int i = 0; i < 300; i++) {
-                client.call(ADD_CONTACT, addContact(), other); // the JIT warms up before anything is recorded
+                client.call(EndToEndBenchmark.ADD_CONTACT, addContact(), other); // the JIT warms up before anything is recorded
             }
             List<Long> before = latencies(client, other, 5_000, new AtomicBoolean(false));
             facts.put("otherAddContactBefore", summary(before));
@@ -134,7 +133,7 @@ final class ImportBenchmark {
         long end = millis == Long.MAX_VALUE ? Long.MAX_VALUE : System.nanoTime() + millis * 1_000_000;
         while (!stop.get() && System.nanoTime() < end) {
             long start = System.nanoTime();
-            JsonNode answer = client.call(ADD_CONTACT, addContact(), token);
+            JsonNode answer = client.call(EndToEndBenchmark.ADD_CONTACT, addContact(), token);
             if (answer.has("errors")) {
                 throw new IllegalStateException("addContact failed during the benchmark: " + answer);
             }
@@ -156,8 +155,7 @@ final class ImportBenchmark {
     }
 
     private Map<String, Object> addContact() {
-        int n = ids.incrementAndGet();
-        return Map.of("input", Map.of("id", "o" + n, "givenName", "Olu", "familyName", "Other " + n, "source", "ALUMNI"));
+        return EndToEndBenchmark.addContact("o" + ids.incrementAndGet());
     }
 
     /** Today's layout: the notes above the header, one row per connection, an email for one in five. */
