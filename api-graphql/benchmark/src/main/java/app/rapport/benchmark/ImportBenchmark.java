@@ -33,8 +33,6 @@ final class ImportBenchmark {
     private static final String[] FAMILY = {"Reyes", "Patel", "Nguyen", "Okafor", "Schmidt", "Kowalski", "Haddad", "Silva", "D'Angelo"};
     private static final String[] COMPANIES = {"Contoso Health", "\"Proseware, LLC\"", "Adventure Works", "\"Fabrikam, Inc.\"", "Litware", "Coho Winery"};
 
-    /** The same document every time and the values apart, as the dashboard sends a mutation. */
-
     private final AtomicInteger ids = new AtomicInteger();
 
     public static void main(String[] args) throws Exception {

@@ -228,7 +228,6 @@ final class ConnectionImport {
         }
     }
 
-    /** The same person gets the same id in every import, so adding again adds nobody twice. */
     /**
      * The next new contact's id. The store keeps an owner's rows in the order of their ids, and writes back every page
      * a commit changed: ids in the order the rows come, behind a prefix of this import's own, put each write's new
