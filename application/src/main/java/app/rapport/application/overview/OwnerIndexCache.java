@@ -28,12 +28,11 @@ final class OwnerIndexCache {
      * measured with a LinkedIn import (docs/performance.md). An interview is counted as a contact.
      */
     static final long BYTES_PER_ENTRY = 1_000;
-
-    private final OwnerIndexRows rows;
-    private final long mostEntries;
     /** How long a query waits for this server's projection to apply a change it is writing. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(500);
 
+    private final OwnerIndexRows rows;
+    private final long mostEntries;
     private final Map<OwnerId, OwnerIndex> indexes = new LinkedHashMap<>(16, 0.75f, true);
     /** The entries of all the indexes held. */
     private long heldEntries;
