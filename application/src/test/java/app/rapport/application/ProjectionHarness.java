@@ -2,8 +2,12 @@ package app.rapport.application;
 
 import app.rapport.application.storage.EmbeddedMongoServer;
 import app.rapport.application.storage.Store;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoDatabase;
 import app.rapport.application.views.ViewBatch;
 import app.rapport.application.views.ViewProgress;
@@ -26,6 +30,9 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs a projection against the embedded store as its processor would: events are handed to it as domain
@@ -42,17 +49,29 @@ public final class ProjectionHarness implements AutoCloseable {
     public static final String PROCESSOR = "projection-harness";
 
     private final boolean inBatches;
+    private final Map<String, LongAdder> finds;
 
-    private ProjectionHarness(EmbeddedMongoServer server, MongoClient client, boolean inBatches) {
+    private ProjectionHarness(EmbeddedMongoServer server, boolean inBatches) {
         this.server = server;
-        this.client = client;
+        this.finds = new ConcurrentHashMap<>();
+        CommandListener countingFinds = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.computeIfAbsent(event.getCommand().getString("find").getValue(), collection -> new LongAdder()).increment();
+                }
+            }
+        };
+        this.client = MongoClients.create(MongoClientSettings.builder()
+                                                            .applyConnectionString(new ConnectionString(server.connectionString()))
+                                                            .addCommandListener(countingFinds)
+                                                            .build());
         this.inBatches = inBatches;
         this.store = new Store(client, client.getDatabase("rapport"), server.durability(), "embedded test store");
     }
 
     public static ProjectionHarness start(Path dataDirectory) {
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
-        return new ProjectionHarness(server, MongoClients.create(server.connectionString()), false);
+        return new ProjectionHarness(EmbeddedMongoServer.start(dataDirectory), false);
     }
 
     /**
@@ -60,8 +79,7 @@ public final class ProjectionHarness implements AutoCloseable {
      * batching unit of work, rows written when its last event has been handled ({@link ViewBatch}).
      */
     public static ProjectionHarness startInBatches(Path dataDirectory) {
-        EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDirectory);
-        return new ProjectionHarness(server, MongoClients.create(server.connectionString()), true);
+        return new ProjectionHarness(EmbeddedMongoServer.start(dataDirectory), true);
     }
 
     public Store store() {
@@ -128,6 +146,12 @@ public final class ProjectionHarness implements AutoCloseable {
             new AnnotationQueryHandlerAdapter<>(projection).subscribe(bus);
         }
         return DefaultQueryGateway.builder().queryBus(bus).build();
+    }
+
+    /** How many lookups the collection has answered so far. */
+    public long finds(String collection) {
+        LongAdder count = finds.get(collection);
+        return count == null ? 0 : count.sum();
     }
 
     /** Every document of a collection, as stored, in `_id` order. */

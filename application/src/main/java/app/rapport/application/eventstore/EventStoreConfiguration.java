@@ -36,11 +36,13 @@ public class EventStoreConfiguration {
     EventStorageEngine eventStorageEngine(Store store, AppendedPositions appendedPositions,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
-                                          ObjectProvider<EventUpcaster> upcasters) {
+                                          ObjectProvider<EventUpcaster> upcasters,
+                                          ObjectProvider<FetchedEvents> fetchedEvents) {
         return MongoEventStorageEngine.builder()
                                       .database(store.database())
                                       .durability(store.durability())
                                       .appendedPositions(appendedPositions)
+                                      .fetchedEvents(fetchedEvents.getIfAvailable(() -> FetchedEvents.NONE))
                                       .eventSerializer(eventSerializer)
                                       .snapshotSerializer(serializer)
                                       .upcasterChain(new EventUpcasterChain(upcasters.orderedStream().toList()))

@@ -80,6 +80,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final MongoCollection<Document> sequences;
     private final CommitAppender appender;
     private final StreamTracker tracker;
+    private final FetchedEvents fetched;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -90,6 +91,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.appender = new CommitAppender(events, sequences, builder.durability, builder.clock, builder.writeDeadline,
                                            builder.appendedPositions, this::handlePersistenceException);
         this.tracker = new StreamTracker(events, sequences, builder.clock, builder.maxGapOffset, builder.gapTimeout);
+        this.fetched = builder.fetched;
         createSchema();
     }
 
@@ -122,7 +124,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        return tracker.fetch(lastToken, batchSize);
+        List<? extends TrackedEventData<?>> window = tracker.fetch(lastToken, batchSize);
+        if (!window.isEmpty()) {
+            fetched.fetched(window);
+        }
+        return window;
     }
 
     @Override
@@ -233,6 +239,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Duration writeDeadline = Duration.ofSeconds(10);
         private AppendedPositions appendedPositions = new AppendedPositions();
+        private FetchedEvents fetched = FetchedEvents.NONE;
 
         protected Builder() {
             persistenceExceptionResolver(CommitDocuments::isDuplicateKey);
@@ -251,6 +258,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         /** Where the engine tells senders of commands where their events landed. */
         public Builder appendedPositions(AppendedPositions appendedPositions) {
             this.appendedPositions = appendedPositions;
+            return this;
+        }
+
+        /** Told of each window of events a tracking reader fetched, before they are opened. */
+        public Builder fetchedEvents(FetchedEvents fetched) {
+            this.fetched = fetched;
             return this;
         }
 
@@ -307,7 +320,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             if (database == null) {
                 throw new AxonConfigurationException("The event store needs a MongoDatabase");
             }
-            if (durability == null || clock == null || appendedPositions == null) {
+            if (durability == null || clock == null || appendedPositions == null || fetched == null) {
                 throw new AxonConfigurationException("The event store needs a durability policy and a clock");
             }
             if (maxGapOffset <= 0) {

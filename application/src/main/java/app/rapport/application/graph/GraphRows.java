@@ -3,7 +3,9 @@ package app.rapport.application.graph;
 import app.rapport.domain.shared.OwnerId;
 import app.rapport.application.views.EventIds;
 import app.rapport.application.views.ViewRows;
+import app.rapport.domain.contact.ContactAdded;
 import app.rapport.domain.contact.ContactId;
+import app.rapport.domain.contact.ContactUpdated;
 import com.mongodb.client.MongoDatabase;
 import java.util.function.Function;
 import org.bson.Document;
@@ -16,6 +18,7 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * The graph's rows, each found by its {@code _id} (the only lookup the embedded store answers without a scan):
@@ -50,10 +53,35 @@ final class GraphRows {
     GraphRows(MongoDatabase database) {
         Function<Object, List<ContactId>> contactsOf = EventIds.ids(ContactId.class);
         this.contacts = ViewRows.of(database, CONTACTS).readAhead(EventIds.ofType(ContactId.class));
-        this.organizations = ViewRows.of(database, ORGANIZATIONS);
-        this.members = ViewRows.of(database, ORGANIZATION_MEMBERS);
+        this.organizations = ViewRows.of(database, ORGANIZATIONS)
+                                     .readAhead(event -> joined(event).map(join -> key(join.owner(), join.organization())).toList());
+        this.members = ViewRows.of(database, ORGANIZATION_MEMBERS)
+                               .readAhead(event -> joined(event).map(join -> memberBucket(join.owner(), join.organization(), join.contact()))
+                                                                .toList());
         this.met = ViewRows.of(database, MET).readAhead(event -> contactsOf.apply(event).stream()
                                                                           .map(id -> id.owner().value()).distinct().toList());
+    }
+
+    /** A contact that an event says works at an organization (normalized), which its rows will be read for. */
+    private record Join(OwnerId owner, String organization, String contact) {
+    }
+
+    /** The organization an added or updated contact works at now; where it worked before is known only from its row. */
+    private static Stream<Join> joined(Object event) {
+        ContactId contact;
+        String organization;
+        if (event instanceof ContactAdded added) {
+            contact = added.contactId();
+            organization = added.organization();
+        } else if (event instanceof ContactUpdated updated) {
+            contact = updated.contactId();
+            organization = updated.organization();
+        } else {
+            return Stream.empty();
+        }
+        String normalized = GraphContact.normalizedOrganization(organization);
+        return normalized == null || normalized.isEmpty() ? Stream.empty()
+                : Stream.of(new Join(contact.owner(), normalized, contact.value()));
     }
 
     GraphSource source(OwnerId owner) {

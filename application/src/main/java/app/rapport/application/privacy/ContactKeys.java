@@ -116,12 +116,7 @@ final class ContactKeys {
      * to {@link #keyToWrite(String)} to find.
      */
     void prepare(Collection<String> ids) {
-        Set<String> unknown = new LinkedHashSet<>();
-        for (String id : ids) {
-            if (cache.get(id) == null) {
-                unknown.add(id);
-            }
-        }
+        Set<String> unknown = notHeld(ids);
         if (unknown.isEmpty()) {
             return;
         }
@@ -149,6 +144,21 @@ final class ContactKeys {
             if (!taken.contains(i)) {
                 cache.put(fresh.get(i).getString("_id"), keyOf(fresh.get(i)));
             }
+        }
+    }
+
+    /**
+     * Reads the keys of these contacts that are not held in memory, with one lookup, so that opening many of their
+     * events (a view catching up, a rebuild) reads no key one by one. Contacts without a key are left to
+     * {@link #keyToRead(String)}.
+     */
+    void prepareToRead(Collection<String> ids) {
+        Set<String> unknown = notHeld(ids);
+        if (unknown.isEmpty()) {
+            return;
+        }
+        for (Document stored : documents.find(Filters.in("_id", unknown))) {
+            cache.put(stored.getString("_id"), keyOf(stored));
         }
     }
 
@@ -199,6 +209,16 @@ final class ContactKeys {
      */
     static String ownWordsOf(OwnerId owner) {
         return owner.value() + "#own-words";
+    }
+
+    private Set<String> notHeld(Collection<String> ids) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (cache.get(id) == null) {
+                unknown.add(id);
+            }
+        }
+        return unknown;
     }
 
     private Document find(String id) {

@@ -1,5 +1,6 @@
 package app.rapport.application.privacy;
 
+import app.rapport.application.eventstore.FetchedEvents;
 import app.rapport.application.storage.Store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.Configurer;
@@ -38,6 +39,11 @@ class PrivacyConfiguration {
         ContactKeys keys = new ContactKeys(store.database(), store.durability(), serverKey);
         keys.wrapWithTheCurrentServerKey();
         return keys;
+    }
+
+    @Bean
+    FetchedEvents keysOfFetchedEvents(ContactKeys contactKeys) {
+        return new KeysOfFetchedEvents(contactKeys);
     }
 
     /** Jackson as Axon would build it for {@code axon.serializer.events: jackson}, wrapped. */

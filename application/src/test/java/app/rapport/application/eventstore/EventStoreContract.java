@@ -8,6 +8,7 @@ import org.axonframework.common.IdentifierFactory;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -355,6 +356,32 @@ abstract class EventStoreContract {
         // A reader starting now finds the late events where their indexes put them.
         assertThat(ids(readFrom(engine, null)))
                 .containsExactlyElementsOf(ids(List.of(first, late.get(0), late.get(1), later.get(0), later.get(1))));
+    }
+
+    @Test
+    void aTrackingReaderTellsOfEachWindowItFetchedBeforeTheEventsInItAreOpened() {
+        List<List<String>> windows = new CopyOnWriteArrayList<>();
+        List<String> opened = new CopyOnWriteArrayList<>();
+        MongoEventStorageEngine engine = engineBuilder()
+                .batchSize(4)
+                .fetchedEvents(window -> windows.add(window.stream()
+                                                           .map(event -> ((DomainEventData<?>) event).getEventIdentifier())
+                                                           .toList()))
+                .build();
+        List<DomainEventMessage<?>> stored = concat(notes("ada", 0, 6), notes("bob", 0, 3));
+        engine.appendEvents(stored.subList(0, 6));
+        engine.appendEvents(stored.subList(6, 9));
+
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+            events.forEach(event -> {
+                assertThat(windows.stream().flatMap(List::stream)).as("told of before it is read").contains(event.getIdentifier());
+                opened.add(event.getIdentifier());
+            });
+        }
+
+        assertThat(opened).containsExactlyElementsOf(ids(stored));
+        assertThat(windows.stream().flatMap(List::stream).toList()).containsExactlyElementsOf(ids(stored));
+        assertThat(windows).as("read in several windows, each told of").hasSizeGreaterThan(1);
     }
 
     @Test

@@ -1,9 +1,14 @@
 package app.rapport.application.privacy;
 
+import app.rapport.application.eventstore.FetchedEvents;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.domain.contact.ContactId;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +20,7 @@ import javax.crypto.SecretKey;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Date;
@@ -94,6 +100,36 @@ class ContactKeysTest {
         SecretKey prepared = node.keyToWrite("alice/new-1").orElseThrow();
         assertThat(keyDocuments().countDocuments()).as("the prepared keys are held, not made again").isEqualTo(4);
         assertThat(newNode().keyToRead("alice/new-1").orElseThrow().getEncoded()).isEqualTo(prepared.getEncoded());
+    }
+
+    @Test
+    void theKeysOfContactsWhoseEventsWereFetchedAreReadTogetherAndHeldForOpeningThem() {
+        ContactKeys writer = newNode();
+        SecretKey adas = writer.keyToWrite(ADA).orElseThrow();
+        SecretKey graces = writer.keyToWrite(GRACE).orElseThrow();
+        writer.forget("alice/gone");
+        ContactKeys reader = newNode();
+        FetchedEvents fetched = new KeysOfFetchedEvents(reader);
+
+        fetched.fetched(List.of(contactEvent("alice/ada"), contactEvent("alice/gone"), contactEvent(GRACE.toString()),
+                                contactEvent("alice/never-had-a-key"), event("Interview", "alice/i-1")));
+        long stored = keyDocuments().countDocuments();
+        keyDocuments().deleteMany(Filters.in("_id", List.of("alice/ada", GRACE.toString())));
+
+        assertThat(reader.keyToRead(ADA).orElseThrow().getEncoded()).as("held from the one lookup").isEqualTo(adas.getEncoded());
+        assertThat(reader.keyToRead(GRACE).orElseThrow().getEncoded()).isEqualTo(graces.getEncoded());
+        assertThat(reader.keyToRead("alice/gone")).isEmpty();
+        assertThat(reader.keyToRead("alice/never-had-a-key")).isEmpty();
+        assertThat(stored).as("reading ahead makes no key").isEqualTo(3);
+    }
+
+    private static TrackedEventData<?> contactEvent(String contact) {
+        return event("Contact", contact);
+    }
+
+    private static TrackedEventData<?> event(String aggregateType, String aggregate) {
+        return new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(1), new GenericDomainEventEntry<>(
+                aggregateType, aggregate, 0, aggregate + "-event", Instant.EPOCH, "Note", null, "{}", "{}"));
     }
 
     @Test
