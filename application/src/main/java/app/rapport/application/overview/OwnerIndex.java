@@ -70,6 +70,10 @@ final class OwnerIndex {
         this.version = version;
     }
 
+    OwnerId owner() {
+        return owner;
+    }
+
     synchronized long version() {
         return version;
     }

@@ -3,16 +3,20 @@ package app.rapport.application.overview;
 import app.rapport.domain.shared.OwnerId;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Owners' indexes held in memory, most recently used kept, within a budget of heap; the owner asked for last is
- * always kept, however large.
+ * kept however large, unless its index was let go for another owner's query in the last {@link #IN_USE}: then the
+ * owners being asked for do not fit together, and letting each go in turn would read one whole index per query for
+ * all of them. Such an index is read for the query and not kept, unless indexes not asked for that long make room.
  * <p>
  * The rows in MongoDB are the truth; an index in memory is a copy, good as long as its version is the owner's
  * count of changes ({@link OwnerIndexRows#changed}). A query reads that count (one lookup) and reloads the
@@ -30,17 +34,45 @@ final class OwnerIndexCache {
     static final long BYTES_PER_ENTRY = 1_000;
     /** How long a query waits for this server's projection to apply a change it is writing. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(500);
+    /**
+     * An index asked for this recently is in use. Owners asked for less often than this gain little from a held index,
+     * and an owner turned away waits at most this long to be kept.
+     */
+    static final Duration IN_USE = Duration.ofSeconds(10);
+    /** Owners whose index the budget let go, remembered: a few bytes each. */
+    private static final int LET_GO_REMEMBERED = 4_096;
 
     private final OwnerIndexRows rows;
     private final long mostEntries;
-    private final Map<OwnerId, OwnerIndex> indexes = new LinkedHashMap<>(16, 0.75f, true);
+    /** In the order they were last asked for, least recently first; changes written do not move them. */
+    private final Map<OwnerId, OwnerIndex> indexes = new LinkedHashMap<>();
     /** The entries of all the indexes held. */
     private long heldEntries;
     private final Set<OwnerId> changing = new HashSet<>();
+    private final LongSupplier nanoTime;
+    /** When each index held was last asked for, in the order of {@link #indexes}. */
+    private final Map<OwnerId, Long> usedAt = new HashMap<>();
+    /**
+     * The last index read for a query and not kept, beside the budget: the other queries of the same request (a page
+     * and the dashboard) read it too.
+     */
+    private OwnerIndex passing;
+    /** When the budget let an owner's index go to hold another one a query asked for. */
+    private final Map<OwnerId, Long> letGoAt = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<OwnerId, Long> eldest) {
+            return size() > LET_GO_REMEMBERED;
+        }
+    };
 
     OwnerIndexCache(OwnerIndexRows rows, long budgetBytes) {
+        this(rows, budgetBytes, System::nanoTime);
+    }
+
+    OwnerIndexCache(OwnerIndexRows rows, long budgetBytes, LongSupplier nanoTime) {
         this.rows = rows;
         this.mostEntries = Math.max(1, budgetBytes / BYTES_PER_ENTRY);
+        this.nanoTime = nanoTime;
     }
 
     /** The owner's index as MongoDB holds it now. */
@@ -57,21 +89,67 @@ final class OwnerIndexCache {
                 }
             }
             if (held(owner) >= version) {
-                return indexes.get(owner);
+                return used(owner);
+            }
+            if (passing != null && passing.owner().equals(owner) && passing.version() >= version) {
+                OwnerIndex read = passing;
+                if (keeps(owner, read.entryCount())) {
+                    passing = null;
+                    hold(read);
+                }
+                return read;
             }
         }
         OwnerIndex loaded = rows.load(owner);
         synchronized (this) {
             OwnerIndex held = indexes.get(owner);
-            if (held == null || held.version() < loaded.version()) {
-                remove(owner);
-                indexes.put(owner, loaded);
-                heldEntries += loaded.entryCount();
-                evictBeyondLimit(owner);
+            if (held != null && held.version() >= loaded.version()) {
+                return used(owner);
+            }
+            if (held == null && !keeps(owner, loaded.entryCount())) {
+                passing = loaded;
                 return loaded;
             }
-            return held;
+            hold(loaded);
+            return loaded;
         }
+    }
+
+    private void hold(OwnerIndex index) {
+        remove(index.owner());
+        indexes.put(index.owner(), index);
+        heldEntries += index.entryCount();
+        used(index.owner());
+        evictBeyondLimit(index.owner(), true);
+    }
+
+    /**
+     * Whether a newly read index is kept: yes, letting the least recently used go, unless the budget let this very
+     * index go a moment ago; then only if the indexes not in use leave it room.
+     */
+    private boolean keeps(OwnerId owner, int entries) {
+        Long letGo = letGoAt.get(owner);
+        long now = nanoTime.getAsLong();
+        if (letGo == null || now - letGo > IN_USE.toNanos()) {
+            return true;
+        }
+        long room = mostEntries - heldEntries;
+        for (Map.Entry<OwnerId, OwnerIndex> held : indexes.entrySet()) {
+            if (now - usedAt.getOrDefault(held.getKey(), Long.MIN_VALUE / 2) > IN_USE.toNanos()) {
+                room += held.getValue().entryCount();
+            }
+        }
+        return room >= entries;
+    }
+
+    /** The owner's index, held, counted as asked for now. */
+    private OwnerIndex used(OwnerId owner) {
+        OwnerIndex held = indexes.remove(owner);
+        if (held != null) {
+            indexes.put(owner, held);
+            usedAt.put(owner, nanoTime.getAsLong());
+        }
+        return held;
     }
 
     /** The projection starts writing a change of the owner's index; queries wait for it rather than reload. */
@@ -90,7 +168,7 @@ final class OwnerIndexCache {
             change.accept(held);
             held.version(version);
             heldEntries += held.entryCount() - before;
-            evictBeyondLimit(owner);
+            evictBeyondLimit(owner, false);
         } else if (held != null && held.version() < version) {
             remove(owner);
         }
@@ -115,6 +193,9 @@ final class OwnerIndexCache {
 
     synchronized void clear() {
         indexes.clear();
+        usedAt.clear();
+        letGoAt.clear();
+        passing = null;
         heldEntries = 0;
     }
 
@@ -125,19 +206,28 @@ final class OwnerIndexCache {
 
     private void remove(OwnerId owner) {
         OwnerIndex removed = indexes.remove(owner);
+        usedAt.remove(owner);
         if (removed != null) {
             heldEntries -= removed.entryCount();
         }
     }
 
-    /** Lets the least recently used indexes go, but never {@code kept}'s, until the rest fit the budget. */
-    private void evictBeyondLimit(OwnerId kept) {
+    /**
+     * Lets the least recently used indexes go, but never {@code kept}'s, until the rest fit the budget; {@code forAQuery}:
+     * to hold an index a query asked for, which is what owners asked in turn do to each other.
+     */
+    private void evictBeyondLimit(OwnerId kept, boolean forAQuery) {
         Iterator<Map.Entry<OwnerId, OwnerIndex>> eldest = indexes.entrySet().iterator();
         while (heldEntries > mostEntries && eldest.hasNext()) {
             Map.Entry<OwnerId, OwnerIndex> entry = eldest.next();
             if (!entry.getKey().equals(kept)) {
                 heldEntries -= entry.getValue().entryCount();
                 eldest.remove();
+                usedAt.remove(entry.getKey());
+                letGoAt.remove(entry.getKey());
+                if (forAQuery) {
+                    letGoAt.put(entry.getKey(), nanoTime.getAsLong());
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -14,6 +15,7 @@ import java.time.Instant;
 
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -31,10 +33,15 @@ class OwnerIndexStore implements AutoCloseable {
      * @param memory how much heap the indexes held in memory may take; none given: an eighth of the heap, which
      *               on the shipped 256 MB holds one owner of some 30,000 contacts or several smaller ones
      */
+    @Autowired
     OwnerIndexStore(Store store, QueryUpdateEmitter updates,
                     @Value("${rapport.views.owner-index-memory:#{null}}") DataSize memory) {
+        this(store, updates, memory, System::nanoTime);
+    }
+
+    OwnerIndexStore(Store store, QueryUpdateEmitter updates, DataSize memory, LongSupplier nanoTime) {
         this.rows = new OwnerIndexRows(store.views());
-        this.cache = new OwnerIndexCache(rows, memory != null ? memory.toBytes() : Runtime.getRuntime().maxMemory() / 8);
+        this.cache = new OwnerIndexCache(rows, memory != null ? memory.toBytes() : Runtime.getRuntime().maxMemory() / 8, nanoTime);
         this.pushes = new DashboardPushes(updates, owner -> Dashboards.of(index(owner), now()));
     }
 

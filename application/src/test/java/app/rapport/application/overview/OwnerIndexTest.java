@@ -37,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -175,8 +176,9 @@ class OwnerIndexTest {
 
     @Test
     void indexesHeldInMemoryStayWithinTheirBudgetKeepingTheOwnerAskedForLastAndAnswerAlikeWhenReadBack() {
+        AtomicLong nanoTime = new AtomicLong();
         OwnerIndexStore small = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(),
-                                                    DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY));
+                                                    DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY), nanoTime::get);
         QueryGateway smallQueries = harness.queries(new OwnerIndexQueries(small));
         ContactIndexProjection smallSide = new ContactIndexProjection(small);
         try {
@@ -184,12 +186,11 @@ class OwnerIndexTest {
                 harness.deliver(smallSide, 0, added(new ContactId(OWNER, name), name, null, null, List.of()));
                 harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, name), name, null, null, List.of()));
             }
-            FindContactPage owners = new FindContactPage(OWNER, 50, null, null, null, null);
-            FindContactPage othersOwners = new FindContactPage(OTHER_OWNER, 50, null, null, null, null);
 
-            smallQueries.query(owners, ResponseTypes.instanceOf(ContactPage.class)).join();
+            assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
             assertThat(small.held()).containsExactly(OWNER);
-            smallQueries.query(othersOwners, ResponseTypes.instanceOf(ContactPage.class)).join();
+            nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() + 1);
+            assertThat(page(smallQueries, OTHER_OWNER).totalCount()).isEqualTo(2);
             assertThat(small.held()).as("two entries each, three in the budget").containsExactly(OTHER_OWNER);
 
             harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, "Sam"), "Sam", null, null, List.of()));
@@ -197,14 +198,54 @@ class OwnerIndexTest {
             assertThat(small.held()).as("grown beyond the budget by its own changes, still the one in use")
                                     .containsExactly(OTHER_OWNER);
 
-            ContactPage owner = smallQueries.query(owners, ResponseTypes.instanceOf(ContactPage.class)).join();
+            nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() + 1);
+            assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
             assertThat(small.held()).containsExactly(OWNER);
-            assertThat(owner.totalCount()).isEqualTo(2);
-            assertThat(smallQueries.query(othersOwners, ResponseTypes.instanceOf(ContactPage.class)).join().totalCount())
-                    .as("read back from the rows").isEqualTo(4);
+            assertThat(page(smallQueries, OTHER_OWNER).totalCount()).as("read back from the rows").isEqualTo(4);
         } finally {
             small.close();
         }
+    }
+
+    @Test
+    void ownersAskedInTurnWhoseIndexesDoNotFitTogetherKeepThoseHeldAndReadTheRestForEachQuery() {
+        AtomicLong nanoTime = new AtomicLong();
+        OwnerIndexStore small = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(),
+                                                    DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY), nanoTime::get);
+        QueryGateway smallQueries = harness.queries(new OwnerIndexQueries(small));
+        ContactIndexProjection smallSide = new ContactIndexProjection(small);
+        try {
+            for (String name : List.of("Dana", "Lee")) {
+                harness.deliver(smallSide, 0, added(new ContactId(OWNER, name), name, null, null, List.of()));
+                harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, name), name, null, null, List.of()));
+            }
+            page(smallQueries, OWNER);
+            page(smallQueries, OTHER_OWNER);
+            assertThat(small.held()).containsExactly(OTHER_OWNER);
+
+            for (int turn = 0; turn < 3; turn++) {
+                nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() / 10);
+                assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
+                assertThat(small.held()).as("let go a moment ago: read for the query, the index in use kept")
+                                        .containsExactly(OTHER_OWNER);
+                long reads = harness.finds(OwnerIndexRows.CONTACTS);
+                assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
+                assertThat(harness.finds(OwnerIndexRows.CONTACTS)).as("the request's next query reads it again").isEqualTo(reads);
+                assertThat(page(smallQueries, OTHER_OWNER).totalCount()).isEqualTo(2);
+            }
+            harness.deliver(smallSide, 0, added(new ContactId(OWNER, "Sam"), "Sam", null, null, List.of()));
+            assertThat(page(smallQueries, OWNER).totalCount()).as("changed since: read anew").isEqualTo(3);
+
+            nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() + 1);
+            page(smallQueries, OWNER);
+            assertThat(small.held()).as("the other no longer in use").containsExactly(OWNER);
+        } finally {
+            small.close();
+        }
+    }
+
+    private static ContactPage page(QueryGateway queries, OwnerId owner) {
+        return queries.query(new FindContactPage(owner, 50, null, null, null, null), ResponseTypes.instanceOf(ContactPage.class)).join();
     }
 
     private java.util.Map<RelationshipStage, Integer> stageCounts(Instant now) {
