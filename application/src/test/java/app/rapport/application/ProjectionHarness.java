@@ -2,12 +2,7 @@ package app.rapport.application;
 
 import app.rapport.application.storage.EmbeddedMongoServer;
 import app.rapport.application.storage.Store;
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import com.mongodb.client.MongoDatabase;
 import app.rapport.application.views.ViewBatch;
 import app.rapport.application.views.ViewProgress;
@@ -30,9 +25,6 @@ import java.lang.reflect.RecordComponent;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Runs a projection against the embedded store as its processor would: events are handed to it as domain
@@ -49,23 +41,11 @@ public final class ProjectionHarness implements AutoCloseable {
     public static final String PROCESSOR = "projection-harness";
 
     private final boolean inBatches;
-    private final Map<String, LongAdder> finds;
+    private final StoreCommands commands = new StoreCommands();
 
     private ProjectionHarness(EmbeddedMongoServer server, boolean inBatches) {
         this.server = server;
-        this.finds = new ConcurrentHashMap<>();
-        CommandListener countingFinds = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("find")) {
-                    finds.computeIfAbsent(event.getCommand().getString("find").getValue(), collection -> new LongAdder()).increment();
-                }
-            }
-        };
-        this.client = MongoClients.create(MongoClientSettings.builder()
-                                                            .applyConnectionString(new ConnectionString(server.connectionString()))
-                                                            .addCommandListener(countingFinds)
-                                                            .build());
+        this.client = commands.client(server.connectionString());
         this.inBatches = inBatches;
         this.store = new Store(client, client.getDatabase("rapport"), server.durability(), "embedded test store");
     }
@@ -150,8 +130,7 @@ public final class ProjectionHarness implements AutoCloseable {
 
     /** How many lookups the collection has answered so far. */
     public long finds(String collection) {
-        LongAdder count = finds.get(collection);
-        return count == null ? 0 : count.sum();
+        return commands.count("find", collection);
     }
 
     /** Every document of a collection, as stored, in `_id` order. */

@@ -110,6 +110,18 @@ final class ContactKeys {
     }
 
     /**
+     * As {@link #keyToWrite(String)}, for a contact's first event, whose key most likely does not exist yet: it is
+     * inserted at once, and looked for only when the insert finds one there (a retried add, a forgotten contact).
+     */
+    Optional<SecretKey> keyToCreate(String id) {
+        Cache.Entry cached = cache.get(id);
+        if (cached != null) {
+            return cached.key();
+        }
+        return cache.put(id, keyOf(create(id)));
+    }
+
+    /**
      * Makes sure the keys of these contacts exist and are held in memory, with one lookup and one insert of those
      * still missing instead of one each: for a batch of new contacts, before their events are encrypted (and made
      * durable with them, as in {@link #keyToWrite(ContactId)}). A key another thread or node creates meanwhile is left

@@ -1,5 +1,6 @@
 package app.rapport.application.privacy;
 
+import app.rapport.domain.contact.ContactAdded;
 import app.rapport.domain.contact.ContactId;
 import app.rapport.domain.contact.RelationshipEvent;
 import app.rapport.domain.shared.OwnWordsEvent;
@@ -89,7 +90,8 @@ final class PersonalDataSerializer implements Serializer {
             throw new SerializationException("A " + event.getClass().getSimpleName()
                                                      + " without a contact id has no key to encrypt its personal data with");
         }
-        Optional<SecretKey> key = keys.keyToWrite(keyId);
+        // A contact's first event makes its key: one insert instead of a lookup that finds nothing first.
+        Optional<SecretKey> key = event instanceof ContactAdded ? keys.keyToCreate(keyId) : keys.keyToWrite(keyId);
         if (key.isEmpty()) {
             // The person asked to be forgotten: what arrives about them afterwards is not kept either.
             present.forEach(json::putNull);

@@ -176,76 +176,84 @@ class OwnerIndexTest {
 
     @Test
     void indexesHeldInMemoryStayWithinTheirBudgetKeepingTheOwnerAskedForLastAndAnswerAlikeWhenReadBack() {
-        AtomicLong nanoTime = new AtomicLong();
-        OwnerIndexStore small = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(),
-                                                    DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY), nanoTime::get);
-        QueryGateway smallQueries = harness.queries(new OwnerIndexQueries(small));
-        ContactIndexProjection smallSide = new ContactIndexProjection(small);
-        try {
-            for (String name : List.of("Dana", "Lee")) {
-                harness.deliver(smallSide, 0, added(new ContactId(OWNER, name), name, null, null, List.of()));
-                harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, name), name, null, null, List.of()));
-            }
+        try (SmallServer small = new SmallServer()) {
+            assertThat(small.page(OWNER).totalCount()).isEqualTo(2);
+            assertThat(small.indexes.held()).containsExactly(OWNER);
+            small.pass(OwnerIndexCache.IN_USE.plusNanos(1));
+            assertThat(small.page(OTHER_OWNER).totalCount()).isEqualTo(2);
+            assertThat(small.indexes.held()).as("two entries each, three in the budget").containsExactly(OTHER_OWNER);
 
-            assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
-            assertThat(small.held()).containsExactly(OWNER);
-            nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() + 1);
-            assertThat(page(smallQueries, OTHER_OWNER).totalCount()).isEqualTo(2);
-            assertThat(small.held()).as("two entries each, three in the budget").containsExactly(OTHER_OWNER);
+            small.add(OTHER_OWNER, "Sam");
+            small.add(OTHER_OWNER, "Kim");
+            assertThat(small.indexes.held()).as("grown beyond the budget by its own changes, still the one in use")
+                                            .containsExactly(OTHER_OWNER);
 
-            harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, "Sam"), "Sam", null, null, List.of()));
-            harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, "Kim"), "Kim", null, null, List.of()));
-            assertThat(small.held()).as("grown beyond the budget by its own changes, still the one in use")
-                                    .containsExactly(OTHER_OWNER);
-
-            nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() + 1);
-            assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
-            assertThat(small.held()).containsExactly(OWNER);
-            assertThat(page(smallQueries, OTHER_OWNER).totalCount()).as("read back from the rows").isEqualTo(4);
-        } finally {
-            small.close();
+            small.pass(OwnerIndexCache.IN_USE.plusNanos(1));
+            assertThat(small.page(OWNER).totalCount()).isEqualTo(2);
+            assertThat(small.indexes.held()).containsExactly(OWNER);
+            assertThat(small.page(OTHER_OWNER).totalCount()).as("read back from the rows").isEqualTo(4);
         }
     }
 
     @Test
     void ownersAskedInTurnWhoseIndexesDoNotFitTogetherKeepThoseHeldAndReadTheRestForEachQuery() {
-        AtomicLong nanoTime = new AtomicLong();
-        OwnerIndexStore small = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(),
-                                                    DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY), nanoTime::get);
-        QueryGateway smallQueries = harness.queries(new OwnerIndexQueries(small));
-        ContactIndexProjection smallSide = new ContactIndexProjection(small);
-        try {
-            for (String name : List.of("Dana", "Lee")) {
-                harness.deliver(smallSide, 0, added(new ContactId(OWNER, name), name, null, null, List.of()));
-                harness.deliver(smallSide, 0, added(new ContactId(OTHER_OWNER, name), name, null, null, List.of()));
-            }
-            page(smallQueries, OWNER);
-            page(smallQueries, OTHER_OWNER);
-            assertThat(small.held()).containsExactly(OTHER_OWNER);
+        try (SmallServer small = new SmallServer()) {
+            small.page(OWNER);
+            small.page(OTHER_OWNER);
+            assertThat(small.indexes.held()).containsExactly(OTHER_OWNER);
 
             for (int turn = 0; turn < 3; turn++) {
-                nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() / 10);
-                assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
-                assertThat(small.held()).as("let go a moment ago: read for the query, the index in use kept")
-                                        .containsExactly(OTHER_OWNER);
+                small.pass(OwnerIndexCache.IN_USE.dividedBy(10));
+                assertThat(small.page(OWNER).totalCount()).isEqualTo(2);
+                assertThat(small.indexes.held()).as("let go a moment ago: read for the query, the index in use kept")
+                                                .containsExactly(OTHER_OWNER);
                 long reads = harness.finds(OwnerIndexRows.CONTACTS);
-                assertThat(page(smallQueries, OWNER).totalCount()).isEqualTo(2);
-                assertThat(harness.finds(OwnerIndexRows.CONTACTS)).as("the request's next query reads it again").isEqualTo(reads);
-                assertThat(page(smallQueries, OTHER_OWNER).totalCount()).isEqualTo(2);
+                assertThat(small.page(OWNER).totalCount()).isEqualTo(2);
+                assertThat(harness.finds(OwnerIndexRows.CONTACTS)).as("the request's next query reads the index just read")
+                                                                  .isEqualTo(reads);
+                assertThat(small.page(OTHER_OWNER).totalCount()).isEqualTo(2);
             }
-            harness.deliver(smallSide, 0, added(new ContactId(OWNER, "Sam"), "Sam", null, null, List.of()));
-            assertThat(page(smallQueries, OWNER).totalCount()).as("changed since: read anew").isEqualTo(3);
+            small.add(OWNER, "Sam");
+            assertThat(small.page(OWNER).totalCount()).as("changed since: read anew").isEqualTo(3);
 
-            nanoTime.addAndGet(OwnerIndexCache.IN_USE.toNanos() + 1);
-            page(smallQueries, OWNER);
-            assertThat(small.held()).as("the other no longer in use").containsExactly(OWNER);
-        } finally {
-            small.close();
+            small.pass(OwnerIndexCache.IN_USE.plusNanos(1));
+            small.page(OWNER);
+            assertThat(small.indexes.held()).as("the other no longer in use").containsExactly(OWNER);
         }
     }
 
-    private static ContactPage page(QueryGateway queries, OwnerId owner) {
-        return queries.query(new FindContactPage(owner, 50, null, null, null, null), ResponseTypes.instanceOf(ContactPage.class)).join();
+    /** A second server whose indexes may hold three entries, with a clock of its own, and two owners of two contacts. */
+    private final class SmallServer implements AutoCloseable {
+
+        final AtomicLong nanoTime = new AtomicLong();
+        final OwnerIndexStore indexes = new OwnerIndexStore(harness.store(), SimpleQueryUpdateEmitter.builder().build(),
+                                                            DataSize.ofBytes(3 * OwnerIndexCache.BYTES_PER_ENTRY), nanoTime::get);
+        final QueryGateway queries = harness.queries(new OwnerIndexQueries(indexes));
+        final ContactIndexProjection projection = new ContactIndexProjection(indexes);
+
+        SmallServer() {
+            for (String name : List.of("Dana", "Lee")) {
+                add(OWNER, name);
+                add(OTHER_OWNER, name);
+            }
+        }
+
+        void add(OwnerId owner, String name) {
+            harness.deliver(projection, 0, added(new ContactId(owner, name), name, null, null, List.of()));
+        }
+
+        ContactPage page(OwnerId owner) {
+            return queries.query(new FindContactPage(owner, 50, null, null, null, null), ResponseTypes.instanceOf(ContactPage.class)).join();
+        }
+
+        void pass(java.time.Duration time) {
+            nanoTime.addAndGet(time.toNanos());
+        }
+
+        @Override
+        public void close() {
+            indexes.close();
+        }
     }
 
     private java.util.Map<RelationshipStage, Integer> stageCounts(Instant now) {

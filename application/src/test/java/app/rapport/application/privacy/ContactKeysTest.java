@@ -84,6 +84,20 @@ class ContactKeysTest {
     }
 
     @Test
+    void aContactsFirstEventMakesItsKeyWithOneInsertAndFindsAKeyThatExists() {
+        SecretKey made = newNode().keyToCreate("alice/new").orElseThrow();
+
+        assertThat(store.commands().count("find", ContactKeys.COLLECTION)).as("no lookup first").isZero();
+        assertThat(store.commands().count("insert", ContactKeys.COLLECTION)).isOne();
+        assertThat(newNode().keyToRead("alice/new").orElseThrow().getEncoded()).isEqualTo(made.getEncoded());
+        SecretKey adas = newNode().keyToWrite(ADA).orElseThrow();
+        newNode().forget(GRACE);
+        assertThat(newNode().keyToCreate(ADA.toString()).orElseThrow().getEncoded()).as("a retried add").isEqualTo(adas.getEncoded());
+        assertThat(newNode().keyToCreate(GRACE.toString())).as("a forgotten contact gets no key").isEmpty();
+        assertThat(keyDocuments().countDocuments()).isEqualTo(3);
+    }
+
+    @Test
     void aBatchOfNewContactsGetsItsKeysWithOneInsertAndKeepsTheKeysThatExist() {
         ContactKeys keys = newNode();
         SecretKey adas = keys.keyToWrite(ADA).orElseThrow();

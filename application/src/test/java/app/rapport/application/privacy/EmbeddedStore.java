@@ -1,9 +1,9 @@
 package app.rapport.application.privacy;
 
+import app.rapport.application.StoreCommands;
 import app.rapport.application.storage.AppendDurability;
 import app.rapport.application.storage.EmbeddedMongoServer;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 
 import java.nio.file.Path;
@@ -16,10 +16,11 @@ final class EmbeddedStore implements AutoCloseable {
 
     private final EmbeddedMongoServer server;
     private final MongoClient client;
+    private final StoreCommands commands = new StoreCommands();
 
     private EmbeddedStore(EmbeddedMongoServer server) {
         this.server = server;
-        this.client = MongoClients.create(server.connectionString());
+        this.client = commands.client(server.connectionString());
     }
 
     static EmbeddedStore start(Path dataDirectory) {
@@ -28,6 +29,11 @@ final class EmbeddedStore implements AutoCloseable {
 
     MongoDatabase database() {
         return client.getDatabase("rapport");
+    }
+
+    /** The commands sent to the store so far. */
+    StoreCommands commands() {
+        return commands;
     }
 
     AppendDurability durability() {
