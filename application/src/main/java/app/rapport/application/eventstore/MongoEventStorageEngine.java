@@ -26,12 +26,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import static app.rapport.application.eventstore.CommitDocuments.*;
 
@@ -124,11 +130,56 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
-        List<? extends TrackedEventData<?>> window = tracker.fetch(lastToken, batchSize);
-        if (!window.isEmpty()) {
-            fetched.fetched(window);
+        return fetch(lastToken, batchSize).events();
+    }
+
+    private StreamTracker.Window fetch(TrackingToken lastToken, int batchSize) {
+        StreamTracker.Window window = tracker.fetch(lastToken, batchSize);
+        if (!window.events().isEmpty()) {
+            fetched.fetched(window.events());
         }
         return window;
+    }
+
+    /**
+     * The stream from a token, a window at a time, ending with the window that reaches the head the reader found:
+     * what is stored later is its next read's (every commit wakes the readers). Axon's own stream asks once more,
+     * and finds nothing, after each read: a second read of the head for every commit and reader.
+     */
+    @Override
+    protected Stream<? extends TrackedEventData<?>> readEventData(TrackingToken trackingToken, boolean mayBlock) {
+        return StreamSupport.stream(new Windows(trackingToken), false);
+    }
+
+    private final class Windows extends Spliterators.AbstractSpliterator<TrackedEventData<?>> {
+
+        private TrackingToken last;
+        private Iterator<? extends TrackedEventData<?>> window = Collections.emptyIterator();
+        private boolean reachedTheHead;
+
+        Windows(TrackingToken from) {
+            super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
+            this.last = from;
+        }
+
+        @Override
+        public boolean tryAdvance(Consumer<? super TrackedEventData<?>> action) {
+            if (!window.hasNext()) {
+                if (reachedTheHead) {
+                    return false;
+                }
+                StreamTracker.Window next = fetch(last, batchSize());
+                if (next.events().isEmpty()) {
+                    return false;
+                }
+                window = next.events().iterator();
+                reachedTheHead = next.reachesTheHead();
+            }
+            TrackedEventData<?> event = window.next();
+            last = event.trackingToken();
+            action.accept(event);
+            return true;
+        }
     }
 
     @Override

@@ -49,7 +49,11 @@ final class StreamTracker {
         this.gapTimeout = gapTimeout;
     }
 
-    List<? extends TrackedEventData<?>> fetch(TrackingToken lastToken, int batchSize) {
+    /** Events read after a token, and whether they reach the head the reader found: then nothing lies past them yet. */
+    record Window(List<? extends TrackedEventData<?>> events, boolean reachesTheHead) {
+    }
+
+    Window fetch(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = asGapAwareToken(lastToken);
         TrackingCursor cursor = new TrackingCursor(token);
         long staleBefore = clock.millis() - gapTimeout.toMillis();
@@ -70,7 +74,7 @@ final class StreamTracker {
                 ids.add(id);
             }
             if (ids.isEmpty()) {
-                return cursor.results;
+                return new Window(cursor.results, true);
             }
             List<Document> commits = events.find(Filters.in("_id", ids)).into(new ArrayList<>());
             if (token != null && windowStart == token.getIndex() + 1 && head > token.getIndex()
@@ -85,8 +89,10 @@ final class StreamTracker {
             }
             commits.sort(Comparator.comparingLong(CommitDocuments::indexOf));
             commits.forEach(cursor::consume);
-            if (!cursor.results.isEmpty() || windowEnd >= head) {
-                return cursor.results;
+            // a commit found may reach past the window
+            long reached = commits.isEmpty() ? windowEnd : Math.max(windowEnd, lastIndexOf(commits.get(commits.size() - 1)));
+            if (!cursor.results.isEmpty() || reached >= head) {
+                return new Window(cursor.results, reached >= head);
             }
             // Nothing to deliver in this window, but more lies beyond it: abandoned commits or lost writes
             // filled the window.

@@ -385,6 +385,27 @@ abstract class EventStoreContract {
     }
 
     @Test
+    void aReadersStreamEndsAtTheHeadItFoundAndLeavesWhatIsStoredMeanwhileToItsNextRead() {
+        MongoEventStorageEngine engine = engineBuilder().batchSize(2).build();
+        List<DomainEventMessage<?>> first = notes("ada", 0, 5);
+        engine.appendEvents(first);
+        DomainEventMessage<?> meanwhile = note("bob", 0);
+        List<TrackedEventMessage<?>> read = new ArrayList<>();
+
+        try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(null, false)) {
+            events.forEach(event -> {
+                read.add(event);
+                if (read.size() == first.size()) {
+                    engine.appendEvents(meanwhile);
+                }
+            });
+        }
+
+        assertThat(ids(read)).as("one commit, one window, whatever the batch size").containsExactlyElementsOf(ids(first));
+        assertThat(ids(readFrom(engine, read.get(read.size() - 1).trackingToken()))).containsExactly(meanwhile.getIdentifier());
+    }
+
+    @Test
     void abandonedCommitsDoNotHoldReadersBack() {
         // A small batch, so that the abandoned commits fill several of the reader's windows.
         MongoEventStorageEngine engine = engineBuilder().batchSize(4).build();
