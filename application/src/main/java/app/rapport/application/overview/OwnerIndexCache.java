@@ -53,10 +53,11 @@ final class OwnerIndexCache {
     /** When each index held was last asked for, in the order of {@link #indexes}. */
     private final Map<OwnerId, Long> usedAt = new HashMap<>();
     /**
-     * The last index read for a query and not kept, beside the budget: the other queries of the same request (a page
-     * and the dashboard) read it too.
+     * The last index read for a query and not kept, beside the budget while it is asked for: the other queries of the
+     * same request (a page and the dashboard) read it too.
      */
     private OwnerIndex passing;
+    private long passingAt;
     /** When the budget let an owner's index go to hold another one a query asked for. */
     private final Map<OwnerId, Long> letGoAt = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -91,8 +92,12 @@ final class OwnerIndexCache {
             if (held(owner) >= version) {
                 return used(owner);
             }
+            if (passing != null && nanoTime.getAsLong() - passingAt > IN_USE.toNanos()) {
+                passing = null; // nobody asked for it for a while: not worth its heap beside the budget
+            }
             if (passing != null && passing.owner().equals(owner) && passing.version() >= version) {
                 OwnerIndex read = passing;
+                passingAt = nanoTime.getAsLong();
                 if (keeps(owner, read.entryCount())) {
                     passing = null;
                     hold(read);
@@ -108,6 +113,7 @@ final class OwnerIndexCache {
             }
             if (held == null && !keeps(owner, loaded.entryCount())) {
                 passing = loaded;
+                passingAt = nanoTime.getAsLong();
                 return loaded;
             }
             hold(loaded);

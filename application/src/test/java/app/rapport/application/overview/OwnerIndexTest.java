@@ -217,7 +217,10 @@ class OwnerIndexTest {
             assertThat(small.page(OWNER).totalCount()).as("changed since: read anew").isEqualTo(3);
 
             small.pass(OwnerIndexCache.IN_USE.plusNanos(1));
+            long reads = harness.finds(OwnerIndexRows.CONTACTS);
             small.page(OWNER);
+            assertThat(harness.finds(OwnerIndexRows.CONTACTS)).as("the copy nobody asked for in a while was let go")
+                                                              .isGreaterThan(reads);
             assertThat(small.indexes.held()).as("the other no longer in use").containsExactly(OWNER);
         }
     }
