@@ -3,7 +3,6 @@ package app.rapport.application.overview;
 import app.rapport.domain.shared.OwnerId;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -45,19 +44,16 @@ final class OwnerIndexCache {
     private final OwnerIndexRows rows;
     private final long mostEntries;
     /** In the order they were last asked for, least recently first; changes written do not move them. */
-    private final Map<OwnerId, OwnerIndex> indexes = new LinkedHashMap<>();
+    private final Map<OwnerId, Asked> indexes = new LinkedHashMap<>();
     /** The entries of all the indexes held. */
     private long heldEntries;
     private final Set<OwnerId> changing = new HashSet<>();
     private final LongSupplier nanoTime;
-    /** When each index held was last asked for, in the order of {@link #indexes}. */
-    private final Map<OwnerId, Long> usedAt = new HashMap<>();
     /**
      * The last index read for a query and not kept, beside the budget while it is asked for: the other queries of the
      * same request (a page and the dashboard) read it too.
      */
-    private OwnerIndex passing;
-    private long passingAt;
+    private Asked passing;
     /** When the budget let an owner's index go to hold another one a query asked for. */
     private final Map<OwnerId, Long> letGoAt = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
@@ -92,12 +88,12 @@ final class OwnerIndexCache {
             if (held(owner) >= version) {
                 return used(owner);
             }
-            if (passing != null && nanoTime.getAsLong() - passingAt > IN_USE.toNanos()) {
+            if (passing != null && !passing.inUse(nanoTime.getAsLong())) {
                 passing = null; // nobody asked for it for a while: not worth its heap beside the budget
             }
-            if (passing != null && passing.owner().equals(owner) && passing.version() >= version) {
-                OwnerIndex read = passing;
-                passingAt = nanoTime.getAsLong();
+            if (passing != null && passing.index.owner().equals(owner) && passing.index.version() >= version) {
+                OwnerIndex read = passing.index;
+                passing.at = nanoTime.getAsLong();
                 if (keeps(owner, read.entryCount())) {
                     passing = null;
                     hold(read);
@@ -107,13 +103,12 @@ final class OwnerIndexCache {
         }
         OwnerIndex loaded = rows.load(owner);
         synchronized (this) {
-            OwnerIndex held = indexes.get(owner);
-            if (held != null && held.version() >= loaded.version()) {
+            long held = held(owner);
+            if (held >= loaded.version()) {
                 return used(owner);
             }
-            if (held == null && !keeps(owner, loaded.entryCount())) {
-                passing = loaded;
-                passingAt = nanoTime.getAsLong();
+            if (held < 0 && !keeps(owner, loaded.entryCount())) {
+                passing = new Asked(loaded, nanoTime.getAsLong());
                 return loaded;
             }
             hold(loaded);
@@ -123,9 +118,8 @@ final class OwnerIndexCache {
 
     private void hold(OwnerIndex index) {
         remove(index.owner());
-        indexes.put(index.owner(), index);
+        indexes.put(index.owner(), new Asked(index, nanoTime.getAsLong()));
         heldEntries += index.entryCount();
-        used(index.owner());
         evictBeyondLimit(index.owner(), true);
     }
 
@@ -140,22 +134,21 @@ final class OwnerIndexCache {
             return true;
         }
         long room = mostEntries - heldEntries;
-        for (Map.Entry<OwnerId, OwnerIndex> held : indexes.entrySet()) {
-            if (now - usedAt.getOrDefault(held.getKey(), Long.MIN_VALUE / 2) > IN_USE.toNanos()) {
-                room += held.getValue().entryCount();
+        for (Asked held : indexes.values()) {
+            if (held.inUse(now)) {
+                break; // and so are all asked for after it
             }
+            room += held.index.entryCount();
         }
         return room >= entries;
     }
 
     /** The owner's index, held, counted as asked for now. */
     private OwnerIndex used(OwnerId owner) {
-        OwnerIndex held = indexes.remove(owner);
-        if (held != null) {
-            indexes.put(owner, held);
-            usedAt.put(owner, nanoTime.getAsLong());
-        }
-        return held;
+        Asked held = indexes.remove(owner);
+        held.at = nanoTime.getAsLong();
+        indexes.put(owner, held);
+        return held.index;
     }
 
     /** The projection starts writing a change of the owner's index; queries wait for it rather than reload. */
@@ -168,7 +161,8 @@ final class OwnerIndexCache {
      * memory when the copy was current until then; drops the copy when it missed a change.
      */
     synchronized void changed(OwnerId owner, long version, Consumer<OwnerIndex> change) {
-        OwnerIndex held = indexes.get(owner);
+        Asked asked = indexes.get(owner);
+        OwnerIndex held = asked == null ? null : asked.index;
         if (held != null && held.version() == version - 1) {
             int before = held.entryCount();
             change.accept(held);
@@ -192,14 +186,14 @@ final class OwnerIndexCache {
         notifyAll();
     }
 
+    /** The version of the owner's index held; -1 when none is. */
     private long held(OwnerId owner) {
-        OwnerIndex held = indexes.get(owner);
-        return held == null ? -1 : held.version();
+        Asked held = indexes.get(owner);
+        return held == null ? -1 : held.index.version();
     }
 
     synchronized void clear() {
         indexes.clear();
-        usedAt.clear();
         letGoAt.clear();
         passing = null;
         heldEntries = 0;
@@ -211,10 +205,9 @@ final class OwnerIndexCache {
     }
 
     private void remove(OwnerId owner) {
-        OwnerIndex removed = indexes.remove(owner);
-        usedAt.remove(owner);
+        Asked removed = indexes.remove(owner);
         if (removed != null) {
-            heldEntries -= removed.entryCount();
+            heldEntries -= removed.index.entryCount();
         }
     }
 
@@ -223,18 +216,33 @@ final class OwnerIndexCache {
      * to hold an index a query asked for, which is what owners asked in turn do to each other.
      */
     private void evictBeyondLimit(OwnerId kept, boolean forAQuery) {
-        Iterator<Map.Entry<OwnerId, OwnerIndex>> eldest = indexes.entrySet().iterator();
+        Iterator<Map.Entry<OwnerId, Asked>> eldest = indexes.entrySet().iterator();
         while (heldEntries > mostEntries && eldest.hasNext()) {
-            Map.Entry<OwnerId, OwnerIndex> entry = eldest.next();
+            Map.Entry<OwnerId, Asked> entry = eldest.next();
             if (!entry.getKey().equals(kept)) {
-                heldEntries -= entry.getValue().entryCount();
+                heldEntries -= entry.getValue().index.entryCount();
                 eldest.remove();
-                usedAt.remove(entry.getKey());
                 letGoAt.remove(entry.getKey());
                 if (forAQuery) {
                     letGoAt.put(entry.getKey(), nanoTime.getAsLong());
                 }
             }
+        }
+    }
+
+    /** An index and when it was last asked for. */
+    private static final class Asked {
+
+        final OwnerIndex index;
+        long at;
+
+        Asked(OwnerIndex index, long at) {
+            this.index = index;
+            this.at = at;
+        }
+
+        boolean inUse(long now) {
+            return now - at <= IN_USE.toNanos();
         }
     }
 }

@@ -128,15 +128,8 @@ final class ContactKeys {
      * to {@link #keyToWrite(String)} to find.
      */
     void prepare(Collection<String> ids) {
+        prepareToRead(ids);
         Set<String> unknown = notHeld(ids);
-        if (unknown.isEmpty()) {
-            return;
-        }
-        for (Document stored : documents.find(Filters.in("_id", unknown))) {
-            String id = stored.getString("_id");
-            unknown.remove(id);
-            cache.put(id, keyOf(stored));
-        }
         if (unknown.isEmpty()) {
             return;
         }
