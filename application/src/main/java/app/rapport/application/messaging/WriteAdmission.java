@@ -16,6 +16,10 @@ import java.util.function.Supplier;
  * once, more wait their turn in a bounded queue, and past that, or past the longest wait, a write is refused
  * with {@link TooBusy} before anything is stored. One user pushing hundreds of writes therefore waits for
  * themselves, while another user's writes keep their pace.
+ * <p>
+ * A write refused because the queue is full is answered after a short delay, holding no place in the queue: a
+ * client that retries at once instead of after the hint would otherwise make the server refuse thousands of
+ * requests a second, and that work is taken from every other user.
  */
 @Component
 public class WriteAdmission {
@@ -23,20 +27,24 @@ public class WriteAdmission {
     private final int runningPerActor;
     private final int waitingPerActor;
     private final Duration longestWait;
+    private final Duration refusalDelay;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
 
     WriteAdmission(@Value("${rapport.writes.running-per-user:2}") int runningPerActor,
                    @Value("${rapport.writes.waiting-per-user:64}") int waitingPerActor,
-                   @Value("${rapport.writes.longest-wait:PT3S}") Duration longestWait) {
+                   @Value("${rapport.writes.longest-wait:PT3S}") Duration longestWait,
+                   @Value("${rapport.writes.refusal-delay:PT0.25S}") Duration refusalDelay) {
         this.runningPerActor = runningPerActor;
         this.waitingPerActor = waitingPerActor;
         this.longestWait = longestWait;
+        this.refusalDelay = refusalDelay;
     }
 
     public <R> R admit(String actor, Supplier<R> write) {
         Lane lane = lanes.computeIfAbsent(actor, ignored -> new Lane(runningPerActor));
         if (lane.admitted.incrementAndGet() > runningPerActor + waitingPerActor) {
             lane.admitted.decrementAndGet();
+            pause(refusalDelay);
             throw new TooBusy(longestWait);
         }
         if (!acquire(lane.running)) {
@@ -57,6 +65,14 @@ public class WriteAdmission {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

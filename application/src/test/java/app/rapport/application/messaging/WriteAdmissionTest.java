@@ -20,7 +20,7 @@ class WriteAdmissionTest {
 
     @Test
     void writes_past_the_running_and_waiting_limits_are_refused_without_running() throws Exception {
-        WriteAdmission admission = new WriteAdmission(2, 3, Duration.ofSeconds(5));
+        WriteAdmission admission = new WriteAdmission(2, 3, Duration.ofSeconds(5), Duration.ZERO);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger ran = new AtomicInteger();
         ExecutorService clients = Executors.newFixedThreadPool(8);
@@ -54,7 +54,7 @@ class WriteAdmissionTest {
 
     @Test
     void another_actor_is_not_held_up_by_a_busy_one() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 10, Duration.ofSeconds(5));
+        WriteAdmission admission = new WriteAdmission(1, 10, Duration.ofSeconds(5), Duration.ZERO);
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService clients = Executors.newFixedThreadPool(4);
         for (int i = 0; i < 3; i++) {
@@ -70,7 +70,7 @@ class WriteAdmissionTest {
 
     @Test
     void a_write_that_waits_longer_than_allowed_is_refused_and_frees_its_place() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 1, Duration.ofMillis(100));
+        WriteAdmission admission = new WriteAdmission(1, 1, Duration.ofMillis(100), Duration.ofSeconds(5));
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService clients = Executors.newSingleThreadExecutor();
         clients.submit(() -> admission.admit("user:a", () -> await(release)));
@@ -82,6 +82,25 @@ class WriteAdmissionTest {
         clients.shutdown();
         clients.awaitTermination(5, TimeUnit.SECONDS);
         assertThat(admission.admit("user:a", () -> "stored")).isEqualTo("stored");
+    }
+
+    @Test
+    void a_write_refused_for_a_full_queue_is_answered_after_the_delay_and_holds_no_place_meanwhile() throws Exception {
+        WriteAdmission admission = new WriteAdmission(1, 0, Duration.ofSeconds(5), Duration.ofMillis(400));
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        clients.submit(() -> admission.admit("user:a", () -> await(release)));
+        Thread.sleep(30);
+        long started = System.nanoTime();
+        Future<Object> refused = clients.submit(() -> admission.admit("user:a", () -> "never"));
+        Thread.sleep(50);
+        release.countDown();
+        Thread.sleep(50);
+        assertThat(admission.admit("user:a", () -> "stored")).as("the refused write keeps no place").isEqualTo("stored");
+        assertThat(refused).isNotDone();
+        assertThatThrownBy(refused::get).hasCauseInstanceOf(WriteAdmission.TooBusy.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
+        clients.shutdown();
     }
 
     private static Object await(CountDownLatch latch) {
