@@ -86,21 +86,26 @@ class WriteAdmissionTest {
 
     @Test
     void a_write_refused_for_a_full_queue_is_answered_after_the_delay_and_holds_no_place_meanwhile() throws Exception {
-        WriteAdmission admission = new WriteAdmission(1, 0, Duration.ofSeconds(5), Duration.ofMillis(400));
+        WriteAdmission admission = new WriteAdmission(1, 0, Duration.ofSeconds(5), Duration.ofSeconds(2));
         CountDownLatch release = new CountDownLatch(1);
-        ExecutorService clients = Executors.newFixedThreadPool(2);
-        clients.submit(() -> admission.admit("user:a", () -> await(release)));
+        ExecutorService running = Executors.newSingleThreadExecutor();
+        Future<Object> first = running.submit(() -> admission.admit("user:a", () -> await(release)));
         Thread.sleep(30);
+        Thread[] refusedThread = new Thread[1];
+        ExecutorService refusing = Executors.newSingleThreadExecutor(task -> refusedThread[0] = new Thread(task));
         long started = System.nanoTime();
-        Future<Object> refused = clients.submit(() -> admission.admit("user:a", () -> "never"));
-        Thread.sleep(50);
+        Future<Object> refused = refusing.submit(() -> admission.admit("user:a", () -> "never"));
+        while (!refused.isDone() && (refusedThread[0] == null || refusedThread[0].getState() != Thread.State.TIMED_WAITING)) {
+            Thread.sleep(5); // until the refused write is in its delay
+        }
         release.countDown();
-        Thread.sleep(50);
+        first.get(5, TimeUnit.SECONDS);
         assertThat(admission.admit("user:a", () -> "stored")).as("the refused write keeps no place").isEqualTo("stored");
-        assertThat(refused).isNotDone();
-        assertThatThrownBy(refused::get).hasCauseInstanceOf(WriteAdmission.TooBusy.class);
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
-        clients.shutdown();
+        assertThat(refused).as("answered only after the delay").isNotDone();
+        assertThatThrownBy(() -> refused.get(5, TimeUnit.SECONDS)).hasCauseInstanceOf(WriteAdmission.TooBusy.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        running.shutdown();
+        refusing.shutdown();
     }
 
     private static Object await(CountDownLatch latch) {
