@@ -372,7 +372,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 throw new AxonConfigurationException("The event store needs a MongoDatabase");
             }
             if (durability == null || clock == null || appendedPositions == null || fetched == null) {
-                throw new AxonConfigurationException("The event store needs a durability policy and a clock");
+                throw new AxonConfigurationException("The event store needs a durability policy, a clock, appended positions and a listener of fetched events");
             }
             if (maxGapOffset <= 0) {
                 throw new AxonConfigurationException("maxGapOffset must be positive");

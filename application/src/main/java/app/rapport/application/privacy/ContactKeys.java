@@ -128,8 +128,7 @@ final class ContactKeys {
      * to {@link #keyToWrite(String)} to find.
      */
     void prepare(Collection<String> ids) {
-        prepareToRead(ids);
-        Set<String> unknown = notHeld(ids);
+        Set<String> unknown = readKeysNotHeld(ids);
         if (unknown.isEmpty()) {
             return;
         }
@@ -158,13 +157,26 @@ final class ContactKeys {
      * {@link #keyToRead(String)}.
      */
     void prepareToRead(Collection<String> ids) {
-        Set<String> unknown = notHeld(ids);
+        readKeysNotHeld(ids);
+    }
+
+    /** Reads the stored keys of those of these contacts not held in memory, with one lookup; the ids that have none. */
+    private Set<String> readKeysNotHeld(Collection<String> ids) {
+        Set<String> unknown = new LinkedHashSet<>();
+        for (String id : ids) {
+            if (cache.get(id) == null) {
+                unknown.add(id);
+            }
+        }
         if (unknown.isEmpty()) {
-            return;
+            return unknown;
         }
         for (Document stored : documents.find(Filters.in("_id", unknown))) {
-            cache.put(stored.getString("_id"), keyOf(stored));
+            String id = stored.getString("_id");
+            unknown.remove(id);
+            cache.put(id, keyOf(stored));
         }
+        return unknown;
     }
 
     /** The key to decrypt a contact's personal data with; empty once the contact is forgotten. */
@@ -214,16 +226,6 @@ final class ContactKeys {
      */
     static String ownWordsOf(OwnerId owner) {
         return owner.value() + "#own-words";
-    }
-
-    private Set<String> notHeld(Collection<String> ids) {
-        Set<String> unknown = new LinkedHashSet<>();
-        for (String id : ids) {
-            if (cache.get(id) == null) {
-                unknown.add(id);
-            }
-        }
-        return unknown;
     }
 
     private Document find(String id) {
